@@ -1,0 +1,3 @@
+using EarthData.Cli;
+
+return await EarthDataCli.RunAsync(args).ConfigureAwait(false);
