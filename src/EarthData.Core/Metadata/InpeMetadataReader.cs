@@ -238,7 +238,13 @@ public static partial class InpeMetadataReader
             throw xml.Invalid(xml.Required(image, primary.Path is < 0 or > 999 ? "path" : "row"), "is outside 0–999");
         }
 
-        return new SceneId(satellite, camera, DateOnly.FromDateTime(primary.Viewing.Center), primary.Path, primary.Row, level);
+        var derived = new SceneId(satellite, camera, DateOnly.FromDateTime(primary.Viewing.Center), primary.Path, primary.Row, level);
+
+        // INPE's XML has no optics field: a per-optics file of a two-headed camera says so only in its name.
+        return BandFileName.TryParse(Path.GetFileName(xml.SourceName), out var fileName) &&
+            fileName.SceneId.Optics != Optics.None && fileName.SceneId.WithoutOptics() == derived
+            ? fileName.SceneId
+            : derived;
     }
 
     private static int DeriveBand(XElement block, SceneId sceneId, InpeXmlContext xml)

@@ -105,6 +105,16 @@ public class InpeMetadataReaderTests
         Assert.Equal(0.245, band.AbsoluteCalibrationCoefficient);
     }
 
+    [Fact]
+    public void Read_TakesOpticsSuffixFromSourceName_WhenContentMatches()
+    {
+        var bytes = File.ReadAllBytes(SharedFixtures.Xml("CBERS_4A_WFI_20200801_221_156_L4_BAND13.xml"));
+
+        var band = InpeMetadataReader.Read(new MemoryStream(bytes), "CBERS_4A_WFI_20200801_221_156_L4_RIGHT_BAND13.xml");
+
+        Assert.Equal("CBERS_4A_WFI_20200801_221_156_L4_RIGHT", band.SceneId.ToString());
+    }
+
     [Theory]
     [InlineData("CBERS_4_MUX_20170528_090_084_L2_BAND6.xml", 1.5762)]
     [InlineData("CBERS_4_AWFI_20170409_167_123_L4_BAND14.xml", 1.4351)]
