@@ -78,6 +78,16 @@ internal sealed unsafe class GdalErrorScope : IDisposable
             return new OperationCanceledException($"{context}: cancelled.", progress?.CancellationToken ?? default);
         }
 
+        if (failures.Count == 0)
+        {
+            // Some calls fail with only warnings (e.g. gdalbuildvrt skipping every input): report those.
+            foreach (var error in _errors)
+            {
+                failures.Add(error.Message);
+                errorNumber = error.ErrorNumber;
+            }
+        }
+
         var gdalMessage = failures.Count > 0 ? string.Join("; ", failures) : null;
         var message = gdalMessage is null ? $"{context}: GDAL reported a failure without a message." : $"{context}: {gdalMessage}";
         return new GdalException(message, errorNumber, gdalMessage);
