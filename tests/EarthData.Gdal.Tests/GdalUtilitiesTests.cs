@@ -49,6 +49,17 @@ public sealed class GdalUtilitiesTests
     }
 
     [Fact]
+    public void Translate_RethrowsProgressException_WithoutCrossingNativeCode()
+    {
+        using var source = TestRasters.CreateSequential(64, 64);
+
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            GdalUtilities.Translate(string.Empty, source, ["-of", "MEM"], new ThrowingProgress()));
+
+        Assert.Equal("progress sink failed", ex.Message);
+    }
+
+    [Fact]
     public void Warp_ToWebMercator_OutputsEpsg3857()
     {
         using var source = TestRasters.CreateGeoreferenced(64, 64);
@@ -178,6 +189,11 @@ public sealed class GdalUtilitiesTests
         var bogus = Assert.Throws<GdalException>(() => GdalUtilities.BuildVrt(scope.GetPath("x.vrt"), [tile], ["-bogus"]));
         Assert.Contains("-bogus", bogus.GdalMessage, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => GdalUtilities.BuildVrt(scope.GetPath("y.vrt"), Array.Empty<string>(), []));
+    }
+
+    private sealed class ThrowingProgress : IProgress<double>
+    {
+        public void Report(double value) => throw new InvalidOperationException("progress sink failed");
     }
 
     private static void WriteTile(string path, double originX)
