@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+using EarthData.Gdal.Native;
+
+namespace EarthData.Gdal;
+
+/// <summary>
+/// GDAL's process-global in-memory file system (<c>/vsimem/</c>). Name files per job
+/// (<see cref="CreatePath"/>) and delete them in <c>finally</c>, or use a <see cref="VsiMemScope"/>.
+/// All methods accept only paths under <c>/vsimem/</c>.
+/// </summary>
+public static unsafe class VsiMem
+{
+    /// <summary>The directory every <see cref="CreatePath"/> path lives under.</summary>
+    public const string Root = "/vsimem/earthdata";
+
+    private const int StatExistsFlag = 0x1;
+
+    /// <summary>
+    /// A unique path <c>/vsimem/earthdata/{guid}/{fileName}</c>; its directory is created, so
+    /// <see cref="DeleteDirectory"/> on it removes the file and any sidecars GDAL writes next to it.
+    /// </summary>
+    public static string CreatePath(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var path = $"{Root}/{Guid.NewGuid():N}/{fileName}";
+        CreateDirectory(ParentOf(path)!);
+        return path;
+    }
+
+    /// <summary>Creates or replaces an in-memory file with a copy of <paramref name="data"/>.</summary>
+    public static void WriteFile(string path, ReadOnlySpan<byte> data)
+    {
+        CheckPath(path);
+        GdalRuntime.EnsureInitialized();
+        if (ParentOf(path) is { } parent)
+        {
+            CreateDirectory(parent);
+        }
+
+        var buffer = NativeMethods.VSIMalloc((nuint)Math.Max(data.Length, 1));
+        if (buffer == 0)
+        {
+            throw new InsufficientMemoryException($"VSIMalloc of {data.Length} bytes failed for '{path}'.");
+        }
+
+        data.CopyTo(new Span<byte>((void*)buffer, data.Length));
+        using var scope = new GdalErrorScope();
+        var file = NativeMethods.VSIFileFromMemBuffer(path, buffer, (ulong)data.Length, 1);
+        if (file == 0)
+        {
+            NativeMethods.VSIFree(buffer);
+            throw scope.CreateException($"Cannot create '{path}'");
+        }
+
+        // GDAL owns the buffer now; closing the handle keeps the file.
+        _ = NativeMethods.VSIFCloseL(file);
+    }
+
+    /// <summary>A copy of an in-memory file's bytes.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static byte[] ReadAllBytes(string path)
+    {
+        CheckPath(path);
+        GdalRuntime.EnsureInitialized();
+        ulong length;
+        var data = NativeMethods.VSIGetMemFileBuffer(path, &length, 0);
+        if (data == 0)
+        {
+            throw new FileNotFoundException($"'{path}' does not exist in /vsimem.", path);
+        }
+
+        var result = GC.AllocateUninitializedArray<byte>(checked((int)length));
+        Marshal.Copy(data, result, 0, result.Length);
+        return result;
+    }
+
+    /// <summary>Whether a file or directory exists.</summary>
+    public static bool Exists(string path)
+    {
+        CheckPath(path);
+        GdalRuntime.EnsureInitialized();
+
+        // Room for struct stat64 on any 64-bit Linux (144 bytes on x86-64).
+        var stat = stackalloc byte[512];
+        return NativeMethods.VSIStatExL(path, stat, StatExistsFlag) == 0;
+    }
+
+    /// <summary>Deletes a file; does nothing when it does not exist.</summary>
+    /// <exception cref="IOException">The file exists but could not be deleted.</exception>
+    public static void Delete(string path)
+    {
+        CheckPath(path);
+        GdalRuntime.EnsureInitialized();
+        if (NativeMethods.VSIUnlink(path) != 0 && Exists(path))
+        {
+            throw new IOException($"Cannot delete '{path}'.");
+        }
+    }
+
+    /// <summary>Deletes a directory and everything under it; does nothing when it does not exist.</summary>
+    /// <exception cref="IOException">The directory exists but could not be deleted.</exception>
+    public static void DeleteDirectory(string path)
+    {
+        CheckPath(path);
+        GdalRuntime.EnsureInitialized();
+        if (NativeMethods.VSIRmdirRecursive(path.TrimEnd('/')) != 0 && Exists(path))
+        {
+            throw new IOException($"Cannot delete directory '{path}'.");
+        }
+    }
+
+    /// <summary>Creates a directory and its parents (explicit directories are what listing and recursive delete see).</summary>
+    internal static void CreateDirectory(string path)
+    {
+        CheckPath(path);
+        GdalRuntime.EnsureInitialized();
+        if (NativeMethods.VSIMkdirRecursive(path.TrimEnd('/'), 0x1ED) != 0 && !Exists(path))
+        {
+            throw new IOException($"Cannot create directory '{path}'.");
+        }
+    }
+
+    /// <summary>The parent directory of a /vsimem path, or null for a file directly under /vsimem.</summary>
+    internal static string? ParentOf(string path)
+    {
+        var slash = path.TrimEnd('/').LastIndexOf('/');
+        return slash > "/vsimem".Length ? path[..slash] : null;
+    }
+
+    private static void CheckPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith("/vsimem/", StringComparison.Ordinal) || path.Length <= "/vsimem/".Length)
+        {
+            throw new ArgumentException($"'{path}' is not a /vsimem/ path.", nameof(path));
+        }
+    }
+}
