@@ -25,7 +25,7 @@ earthdata samples generate --out "$archive" --camera CBERS4-MUX --date 2024-04-0
 
 echo "==> inspecting every generated scene"
 find "$archive" -mindepth 5 -maxdepth 5 -type d -name 'CBERS_*' | sort | while read -r scene; do
-  earthdata scene inspect "$scene" | head -n 12
+  earthdata scene inspect "$scene" | head -n 6
   echo "   ..."
 done
 echo "==> done: scenes under $archive"

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EarthData.Cli.Commands;
 
 namespace EarthData.Cli;
 
@@ -6,9 +7,31 @@ namespace EarthData.Cli;
 public static class EarthDataCli
 {
     /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs with explicit output writers (used by tests).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("EarthData: CBERS scenes to COGs, tiles, STAC and disaster alerts.");
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(args);
+        var root = BuildRoot(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync($"error: {parsed.Errors[0].Message} (see 'earthdata --help')").ConfigureAwait(false);
+            return CommandRunner.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("EarthData: CBERS scenes to Cloud-Optimized GeoTIFFs, XYZ tiles, STAC and disaster alerts.")
+        {
+            SamplesCommand.Create(stdout, stderr),
+            SceneCommand.Create(stdout, stderr),
+        };
+        return root;
     }
 }
