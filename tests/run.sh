@@ -6,9 +6,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 # shellcheck source=tests/lib.sh
 . tests/lib.sh
+# shellcheck source=tests/services.sh
+. tests/services.sh
 
 require_dotnet
 ensure_apt_packages gdal-bin libgdal-dev python3-gdal || { echo "error: could not install GDAL from Debian" >&2; exit 1; }
+
+trap stop_services EXIT
+start_services "$root" || { echo "error: could not start the test servers (Azurite, PostgreSQL)" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 results="$root/.testresults"
 rm -rf "$results"; mkdir -p "$results"
