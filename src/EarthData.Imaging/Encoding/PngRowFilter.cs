@@ -98,6 +98,60 @@ internal static class PngRowFilter
 
     public static void Average(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
     {
+        var head = Math.Min(bpp, current.Length);
+        AverageScalar(current[..head], previous[..head], bpp, output);
+        var i = bpp;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var cur = ref MemoryMarshal.GetReference(current);
+            ref var prev = ref MemoryMarshal.GetReference(previous);
+            ref var dst = ref MemoryMarshal.GetReference(output);
+            for (; i <= current.Length - 32; i += 32)
+            {
+                var left = Vector256.LoadUnsafe(ref cur, (nuint)(i - bpp));
+                var up = Vector256.LoadUnsafe(ref prev, (nuint)i);
+                var mean = (left & up) + ((left ^ up) >> 1); // floor((left + up) / 2) without overflow
+                (Vector256.LoadUnsafe(ref cur, (nuint)i) - mean).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
+        for (; i < current.Length; i++)
+        {
+            output[i] = (byte)(current[i] - ((current[i - bpp] + previous[i]) >> 1));
+        }
+    }
+
+    public static void Paeth(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
+    {
+        var head = Math.Min(bpp, current.Length);
+        PaethScalar(current[..head], previous[..head], bpp, output);
+        var i = bpp;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var cur = ref MemoryMarshal.GetReference(current);
+            ref var prev = ref MemoryMarshal.GetReference(previous);
+            ref var dst = ref MemoryMarshal.GetReference(output);
+            for (; i <= current.Length - 16; i += 16)
+            {
+                var (aLo, aHi) = Vector128.Widen(Vector128.LoadUnsafe(ref cur, (nuint)(i - bpp)));
+                var (bLo, bHi) = Vector128.Widen(Vector128.LoadUnsafe(ref prev, (nuint)i));
+                var (cLo, cHi) = Vector128.Widen(Vector128.LoadUnsafe(ref prev, (nuint)(i - bpp)));
+                var predicted = Vector128.Narrow(
+                    PaethLanes(aLo.AsInt16(), bLo.AsInt16(), cLo.AsInt16()),
+                    PaethLanes(aHi.AsInt16(), bHi.AsInt16(), cHi.AsInt16()));
+                (Vector128.LoadUnsafe(ref cur, (nuint)i) - predicted.AsByte()).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
+        for (; i < current.Length; i++)
+        {
+            output[i] = (byte)(current[i] - Predict(current[i - bpp], previous[i], previous[i - bpp]));
+        }
+    }
+
+    /// <summary>Scalar reference of <see cref="Average"/>.</summary>
+    internal static void AverageScalar(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
+    {
         for (var i = 0; i < current.Length; i++)
         {
             var left = i >= bpp ? current[i - bpp] : 0;
@@ -105,17 +159,13 @@ internal static class PngRowFilter
         }
     }
 
-    public static void Paeth(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
+    /// <summary>Scalar reference of <see cref="Paeth"/>.</summary>
+    internal static void PaethScalar(ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
     {
-        var n = Math.Min(bpp, current.Length);
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < current.Length; i++)
         {
-            output[i] = (byte)(current[i] - previous[i]); // left and upper-left are 0: Paeth picks up
-        }
-
-        for (var i = bpp; i < current.Length; i++)
-        {
-            output[i] = (byte)(current[i] - Predict(current[i - bpp], previous[i], previous[i - bpp]));
+            int a = i >= bpp ? current[i - bpp] : 0, c = i >= bpp ? previous[i - bpp] : 0;
+            output[i] = (byte)(current[i] - Predict(a, previous[i], c));
         }
     }
 
@@ -127,6 +177,17 @@ internal static class PngRowFilter
         var pb = Math.Abs(p - b);
         var pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    /// <summary>Paeth predictor on 16-bit lanes: pa = |b − c|, pb = |a − c|, pc = |a + b − 2c|.</summary>
+    private static Vector128<short> PaethLanes(Vector128<short> a, Vector128<short> b, Vector128<short> c)
+    {
+        var pa = Vector128.Abs(b - c);
+        var pb = Vector128.Abs(a - c);
+        var pc = Vector128.Abs(a + b - c - c);
+        var pickA = Vector128.LessThanOrEqual(pa, pb) & Vector128.LessThanOrEqual(pa, pc);
+        var pickB = Vector128.LessThanOrEqual(pb, pc);
+        return Vector128.ConditionalSelect(pickA, a, Vector128.ConditionalSelect(pickB, b, c));
     }
 
     private static long Total(Vector256<ushort> acc)

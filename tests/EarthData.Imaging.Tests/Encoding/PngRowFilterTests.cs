@@ -25,6 +25,23 @@ public class PngRowFilterTests
 
     [Theory]
     [MemberData(nameof(Rows))]
+    public void AverageAndPaeth_MatchScalarReference(int length, int bpp)
+    {
+        var rng = new Random(length + bpp);
+        byte[] cur = new byte[length], prev = new byte[length];
+        rng.NextBytes(cur);
+        rng.NextBytes(prev);
+        byte[] simd = new byte[length], scalar = new byte[length];
+        PngRowFilter.Average(cur, prev, bpp, simd);
+        PngRowFilter.AverageScalar(cur, prev, bpp, scalar);
+        Assert.Equal(scalar, simd);
+        PngRowFilter.Paeth(cur, prev, bpp, simd);
+        PngRowFilter.PaethScalar(cur, prev, bpp, scalar);
+        Assert.Equal(scalar, simd);
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
     public void Cost_MatchesScalarSumOfSignedMagnitudes(int length, int bpp)
     {
         _ = bpp;
