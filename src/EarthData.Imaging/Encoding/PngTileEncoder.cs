@@ -10,8 +10,11 @@ namespace EarthData.Imaging.Encoding;
 /// <remarks>
 /// <para>With <see cref="ReduceColorType"/> the smallest lossless colour type is chosen: RGB when every alpha is 255,
 /// grey (+alpha) when every pixel has R = G = B; otherwise RGBA.</para>
-/// <para>Rows are filtered per <see cref="Filter"/>; the default adaptive choice (libpng's minimum sum of absolute
-/// residuals) gave the smallest files on imagery at a modest cost — see the project's PNG notes in the tests.</para>
+/// <para>Rows are filtered per <see cref="Filter"/>. Measured on synthetic 256×256 tiles (smooth terrain + ±6 DN noise,
+/// and an NDVI colour-ramp layer), SIMD filters: adaptive (libpng's minimum sum of absolute residuals) was within
+/// 1.2 % of the best fixed filter on imagery (Average) and 3–10 % slower than one fixed filter, so it is the default;
+/// on colour-ramp layers <see cref="PngFilterStrategy.None"/> was 13–17 % smaller than adaptive — pass it for
+/// <c>ColorMap</c> layers. <see cref="CompressionLevel.Optimal"/> gave 35–40 % smaller imagery tiles at ≈ 1.7× the time.</para>
 /// <para>Immutable and thread-safe; each call allocates only a zlib stream.</para>
 /// </remarks>
 public sealed class PngTileEncoder : ITileEncoder
