@@ -53,7 +53,7 @@ start_azurite() {
 
 # PostgreSQL refuses to run as root: as root the cluster belongs to the 'postgres' system user.
 as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start_postgres() {

@@ -10,21 +10,4 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         var code = await EarthDataCli.RunAsync(args, stdout, stderr);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
-
-    public static string SharedFixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared"), Path.Combine(dir.FullName, "..", "shared") })
-            {
-                var fixtures = Path.Combine(candidate, "fixtures");
-                if (Directory.Exists(fixtures))
-                {
-                    return Path.GetFullPath(fixtures);
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/fixtures not found beside the repository");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EarthData.Testing;
 
 namespace EarthData.Cli.Tests;
 
@@ -7,7 +8,7 @@ public class EarthDataCliTests
     [Fact]
     public async Task SceneInspect_PrintsTheParsedSceneAsJson_ForARealInpeXml()
     {
-        var xml = Path.Combine(CliRun.SharedFixtures(), "cbers-xml", "CBERS_4_MUX_20170528_090_084_L2_BAND6.xml");
+        var xml = SharedData.CbersXml("CBERS_4_MUX_20170528_090_084_L2_BAND6.xml");
         var run = await CliRun.Of("scene", "inspect", xml);
         Assert.Equal(0, run.ExitCode);
         var json = JsonDocument.Parse(run.Stdout).RootElement;
@@ -60,7 +61,7 @@ public class EarthDataCliTests
     [Fact]
     public async Task SceneInspect_ReportsFileAndElement_ForACorruptXml()
     {
-        var source = Path.Combine(CliRun.SharedFixtures(), "cbers-xml", "CBERS_4_MUX_20170528_090_084_L2_BAND6.xml");
+        var source = SharedData.CbersXml("CBERS_4_MUX_20170528_090_084_L2_BAND6.xml");
         var text = await File.ReadAllTextAsync(source);
         var corrupt = Path.Combine(Path.GetTempPath(), $"corrupt-{Guid.NewGuid():N}.xml");
         await File.WriteAllTextAsync(corrupt, text[..(text.Length / 2)]);

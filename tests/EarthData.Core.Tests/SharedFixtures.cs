@@ -1,13 +1,13 @@
+using EarthData.Testing;
+
 namespace EarthData.Core.Tests;
 
-/// <summary>Locates the shared reference data (a <c>shared/</c> folder beside or above the repository checkout).</summary>
+/// <summary>The real INPE fixtures of the shared reference data, as test data.</summary>
 internal static class SharedFixtures
 {
-    private static readonly Lazy<string> Root = new(Locate);
+    public static string CbersXmlDirectory => SharedData.CbersXmlDirectory;
 
-    public static string CbersXmlDirectory => Path.Combine(Root.Value, "fixtures", "cbers-xml");
-
-    public static string CbersStacDirectory => Path.Combine(Root.Value, "fixtures", "cbers-stac");
+    public static string CbersStacDirectory => SharedData.CbersStacDirectory;
 
     public static readonly string[] XmlFileNames =
     [
@@ -22,24 +22,4 @@ internal static class SharedFixtures
     public static TheoryData<string> XmlFiles => [.. XmlFileNames];
 
     public static string Xml(string fileName) => Path.Combine(CbersXmlDirectory, fileName);
-
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "fixtures")))
-            {
-                return Path.Combine(dir.FullName, "shared");
-            }
-
-            if (dir.Parent is { } parent && Directory.Exists(Path.Combine(parent.FullName, "shared", "fixtures")))
-            {
-                return Path.Combine(parent.FullName, "shared");
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"Shared fixtures not found: no 'shared/fixtures' folder in or beside any parent of '{AppContext.BaseDirectory}'. " +
-            "Check out the shared reference data next to the repository (X/../shared).");
-    }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using EarthData.Testing;
 
 namespace EarthData.Samples.Tests;
 
@@ -8,11 +8,8 @@ internal static class GdalInfo
 {
     public static JsonElement Json(string path)
     {
-        var start = new ProcessStartInfo("gdalinfo", ["-json", path]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("gdalinfo did not start");
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"gdalinfo failed: {process.StandardError.ReadToEnd()}");
-        return JsonDocument.Parse(output).RootElement.Clone();
+        var result = ExternalTool.Run("gdalinfo", "-json", path);
+        Assert.True(result.ExitCode == 0, $"gdalinfo failed: {result.Stderr}");
+        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
     }
 }
