@@ -88,6 +88,7 @@ public sealed partial class AzureBlobObjectStore : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ContentType, nameof(options));
         var blob = _container.GetBlobClient(BlobName(key));
         var createOnly = options.OverwriteMode == OverwriteMode.CreateOnly;
         var upload = new BlobUploadOptions

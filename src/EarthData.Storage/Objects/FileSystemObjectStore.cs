@@ -65,6 +65,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ContentType, nameof(options));
         var path = ResolveKey(key);
         var directory = Path.GetDirectoryName(path)!;
         string? temp = null;
