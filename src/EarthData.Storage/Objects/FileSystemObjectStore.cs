@@ -11,8 +11,8 @@ namespace EarthData.Storage.Objects;
 /// <remarks>
 /// <para>Writes go to a temporary file in the target directory, are flushed to disk, then renamed over the
 /// target, so readers and concurrent writers never see a torn file; <see cref="OverwriteMode.CreateOnly"/>
-/// renames without replacing. Content type, cache control and a SHA-256 based ETag live in a hidden sidecar
-/// (<c>.earthdata-meta.{name}.json</c>) that is never listed; key segments starting with <c>.earthdata-</c>
+/// renames with <c>RENAME_NOREPLACE</c>, so exactly one of several creators wins, across processes too.
+/// Content type, cache control and a SHA-256 based ETag live in a hidden sidecar (<c>.earthdata-meta.{name}.json</c>) that is never listed; key segments starting with <c>.earthdata-</c>
 /// are therefore refused.</para>
 /// <para>Symbolic links inside the root are never followed: a key that resolves through one is refused and
 /// listings skip them. The root itself may be a link.</para>
@@ -279,14 +279,9 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             return;
         }
 
-        try
+        if (!NoReplaceRename.TryMove(temp, path))
         {
-            // Without overwrite the move is link-then-unlink: it fails atomically if the target exists.
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException ex) when (File.Exists(path))
-        {
-            throw new ObjectAlreadyExistsException(key, ex, path);
+            throw new ObjectAlreadyExistsException(key, null, path);
         }
     }
 

@@ -154,4 +154,31 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreConformanceTests, ID
         Assert.Equal($"v{content[0]}", final.Properties.CacheControl); // the metadata belongs to the content that won
         Assert.Empty(Directory.GetFiles(_store.RootDirectory, ".earthdata-tmp*"));
     }
+
+    [Fact]
+    public async Task CreateOnly_is_atomic_across_store_instances_that_share_no_lock()
+    {
+        // Separate instances stand in for separate processes: only the filesystem arbitrates.
+        for (var round = 0; round < 20; round++)
+        {
+            var key = $"stac/items/{round}.json";
+            var attempts = Enumerable.Range(1, 6).Select(i => Task.Run(async () =>
+            {
+                try
+                {
+                    await new FileSystemObjectStore(_store.RootDirectory).PutAsync(key, Bytes(4096, seed: i), CreateOnly);
+                    return i;
+                }
+                catch (ObjectAlreadyExistsException)
+                {
+                    return 0;
+                }
+            }));
+
+            var results = await Task.WhenAll(attempts);
+            Assert.Single(results, i => i != 0);
+            var winner = results.First(i => i != 0);
+            Assert.Equal(Bytes(4096, seed: winner), await ContentOfAsync(key));
+        }
+    }
 }

@@ -68,4 +68,15 @@ public abstract partial class ObjectStoreConformanceTests
 
         Assert.False(await Store.ExistsAsync("a.bin"));
     }
+
+    [Fact]
+    public async Task A_cancelled_put_stores_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.PutAsync("a.bin", Bytes(10), Png, cancelled.Token));
+
+        Assert.False(await Store.ExistsAsync("a.bin"));
+    }
 }
