@@ -97,7 +97,7 @@ internal sealed class CogSource : IDisposable
         }
         catch (GdalException ex)
         {
-            throw new InvalidDataException($"'{name}' is not a raster GDAL can read: {ex.GdalMessage ?? ex.Message}", ex);
+            throw new UnsupportedRasterException($"'{name}' is not a raster GDAL can read: {ex.GdalMessage ?? ex.Message}", request.Source, ex);
         }
 
         var scope = new VsiMemScope();
@@ -143,7 +143,7 @@ internal sealed class CogSource : IDisposable
     {
         if (dataset.BandCount == 0)
         {
-            throw new InvalidDataException($"'{name}' has no raster bands");
+            throw new UnsupportedRasterException($"'{name}' has no raster bands", name);
         }
 
         foreach (var band in bands ?? [])
@@ -159,7 +159,7 @@ internal sealed class CogSource : IDisposable
             var type = dataset.GetBand(i).DataType;
             if (type is GdalDataType.CInt16 or GdalDataType.CInt32 or GdalDataType.CFloat32 or GdalDataType.CFloat64 or GdalDataType.Unknown)
             {
-                throw new InvalidDataException($"'{name}' band {i} has data type {type}, which is not supported (complex or unknown types cannot be reprojected into a map COG)");
+                throw new UnsupportedRasterException($"'{name}' band {i} has data type {type}, which is not supported (complex or unknown types cannot be reprojected into a map COG)", name);
             }
         }
     }

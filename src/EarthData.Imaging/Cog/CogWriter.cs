@@ -19,7 +19,7 @@ public static class CogWriter
     /// <param name="cancellationToken">Stops the write; nothing is left at the destination.</param>
     /// <exception cref="ArgumentException">An option is invalid, or the source has no georeferencing.</exception>
     /// <exception cref="FileNotFoundException">The source does not exist.</exception>
-    /// <exception cref="InvalidDataException">The source is not a raster GDAL can read, or has a data type a COG cannot hold.</exception>
+    /// <exception cref="UnsupportedRasterException">The source is not a raster GDAL can read, or has a data type a COG cannot hold.</exception>
     /// <exception cref="Core.InvalidSceneException">A scene folder lacks band files.</exception>
     /// <exception cref="IOException">The destination directory does not exist or is not writable.</exception>
     /// <exception cref="GdalException">GDAL failed while writing.</exception>
