@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using EarthData.Storage.Objects;
+using EarthData.Testing;
 
 namespace EarthData.Storage.Tests.Objects;
 
@@ -13,9 +14,7 @@ public sealed class AzuriteContainer : IAsyncLifetime
 
     public AzuriteContainer()
     {
-        ConnectionString = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{Variable} is not set: run tests/run.sh, which starts Azurite.");
+        ConnectionString = TestServers.AzureBlob;
         Name = "t" + Guid.NewGuid().ToString("N");
     }
 

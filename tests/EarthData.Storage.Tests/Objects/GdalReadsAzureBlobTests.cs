@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using EarthData.Core.Storage;
+using EarthData.Testing;
 
 namespace EarthData.Storage.Tests.Objects;
 
@@ -14,9 +14,9 @@ public sealed class GdalReadsAzureBlobTests(AzuriteContainer container) : IClass
     public async Task Gdalinfo_reads_a_GeoTIFF_written_through_the_store_via_vsiaz()
     {
         var tif = Path.Combine(_work, "x.tif");
-        var (created, createOutput) = await RunAsync(
-            "gdal_create", ["-of", "GTiff", "-outsize", "8", "8", "-bands", "1", "-burn", "7", "-a_srs", "EPSG:4326", "-a_ullr", "0", "1", "1", "0", tif], null);
-        Assert.True(created == 0, $"gdal_create failed ({created}): {createOutput}");
+        var created = await ExternalTool.RunAsync(
+            "gdal_create", ["-of", "GTiff", "-outsize", "8", "8", "-bands", "1", "-burn", "7", "-a_srs", "EPSG:4326", "-a_ullr", "0", "1", "1", "0", tif]);
+        Assert.True(created.ExitCode == 0, $"gdal_create failed ({created.ExitCode}): {created.Output}");
 
         var store = container.Store("published");
         const string key = "cogs/CBERS4-MUX/CBERS_4_MUX_20170528_090_084_L2/B5.tif";
@@ -30,47 +30,9 @@ public sealed class GdalReadsAzureBlobTests(AzuriteContainer container) : IClass
             ["AZURE_STORAGE_CONNECTION_STRING"] = container.ConnectionString,
             ["GDAL_DISABLE_READDIR_ON_OPEN"] = "EMPTY_DIR",
         };
-        var (exit, output) = await RunAsync("gdalinfo", [$"/vsiaz/{container.Name}/{store.BlobName(key)}"], environment);
+        var result = await ExternalTool.RunAsync("gdalinfo", [$"/vsiaz/{container.Name}/{store.BlobName(key)}"], environment);
 
-        Assert.True(exit == 0, $"gdalinfo failed ({exit}): {output}");
-        Assert.Contains("Size is 8, 8", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, Dictionary<string, string>? environment)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? [])
-        {
-            start.Environment[name] = value;
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException($"'{program}' could not be started ({ex.Message}): install gdal-bin (tests/run.sh does).", ex);
-        }
-
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await stdout + await stderr);
-        }
+        Assert.True(result.ExitCode == 0, $"gdalinfo failed ({result.ExitCode}): {result.Output}");
+        Assert.Contains("Size is 8, 8", result.Stdout, StringComparison.Ordinal);
     }
 }
