@@ -9,7 +9,7 @@ public sealed class CbersItemBuilderTests
 {
     private const double Tolerance = 1e-4;
 
-    public static TheoryData<string> ReferenceIds =>
+    internal static readonly string[] ReferenceIdList =
     [
         "CBERS_4_MUX_20170528_090_084_L2",
         "CBERS_4_AWFI_20170409_167_123_L4",
@@ -17,6 +17,8 @@ public sealed class CbersItemBuilderTests
         "CBERS_4A_MUX_20200808_201_137_L4",
         "CBERS_4A_WPM_20200730_209_139_L4",
     ];
+
+    public static TheoryData<string> ReferenceIds => [.. ReferenceIdList];
 
     internal static SceneMetadata Scene(string id)
     {
