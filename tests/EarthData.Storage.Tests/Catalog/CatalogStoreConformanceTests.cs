@@ -23,7 +23,15 @@ public abstract class CatalogStoreConformanceTests(ITestOutputHelper output) : I
         await _store.MigrateAsync();
     }
 
-    public Task DisposeAsync() => DropStoreAsync();
+    public async Task DisposeAsync()
+    {
+        if (_store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        await DropStoreAsync();
+    }
 
     private async Task<List<string>> Ids(ItemSearch search) => [.. (await Store.SearchAsync(search)).Items.Select(i => i.Id)];
 
