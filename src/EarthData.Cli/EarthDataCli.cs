@@ -31,6 +31,7 @@ public static class EarthDataCli
         {
             SamplesCommand.Create(stdout, stderr),
             SceneCommand.Create(stdout, stderr),
+            TileCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -9,9 +9,10 @@ namespace EarthData.Imaging.Pyramid;
 /// <param name="Bytes">Total encoded bytes written.</param>
 /// <param name="Elapsed">Wall time of the run.</param>
 /// <param name="EncodeTime">Time spent encoding, summed over workers.</param>
+/// <param name="Extent">The raster's EPSG:3857 extent (metres).</param>
 public sealed record PyramidResult(
     int MinZoom, int MaxZoom, int NativeZoom, IReadOnlyList<int> TilesPerZoom, long EmptyTilesSkipped, long Bytes,
-    TimeSpan Elapsed, TimeSpan EncodeTime)
+    TimeSpan Elapsed, TimeSpan EncodeTime, (double MinX, double MinY, double MaxX, double MaxY) Extent)
 {
     /// <summary>Tiles written over all zooms.</summary>
     public long TilesWritten

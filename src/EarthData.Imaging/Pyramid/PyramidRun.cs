@@ -129,7 +129,7 @@ internal sealed class PyramidRun
         }
 
         return new PyramidResult(_min, _max, _grid.NativeZoom, _perZoom, _total - written, _bytes, started.Elapsed,
-            Stopwatch.GetElapsedTime(0, _encodeTicks));
+            Stopwatch.GetElapsedTime(0, _encodeTicks), _grid.Extent);
     }
 
     private void WaitAll(Task[] workers)
