@@ -32,6 +32,8 @@ public static class EarthDataCli
             SamplesCommand.Create(stdout, stderr),
             SceneCommand.Create(stdout, stderr),
             TileCommand.Create(stdout, stderr),
+            ServeCommand.Create(stdout, stderr),
+            CogCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -3,6 +3,7 @@ using EarthData.Cli;
 using EarthData.Core.Scenes;
 using EarthData.Core.Tiling;
 using EarthData.Gdal;
+using EarthData.Imaging.Cog;
 using EarthData.Imaging.Layers;
 using EarthData.Imaging.Pyramid;
 using EarthData.Samples;
@@ -87,14 +88,14 @@ public sealed class Gdal2TilesParityTests(ITestOutputHelper output) : IDisposabl
         {
             OutputRoot = Path.Combine(_dir, "archive"), Collection = "CBERS4A-WFI", Scale = 0.1,
         }).Scenes[0];
-        using var source = AlignedCogSource.OpenInput(scene.Directory, out var collection);
-        var zoom = AlignedCogSource.ChooseZoom(source, null);
+        using var stack = SceneStack.Open(scene.Directory);
+        using var source = stack.OpenDataset();
         var cog = Path.Combine(_dir, "wfi-cog.tif");
-        AlignedCogSource.Write(source, cog, zoom, false, 2);
+        var zoom = AlignedCogSource.Write(scene.Directory, cog, _dir, false, 2).NativeZoom;
         LayerRenderer renderer;
         using (var cogDataset = GdalDataset.Open(cog))
         {
-            renderer = LayerRenderer.Create(cogDataset, LayerDefinition.TrueColor, collection);
+            renderer = LayerRenderer.Create(cogDataset, LayerDefinition.TrueColor);
         }
 
         var ours = Path.Combine(_dir, "ours-wfi");
@@ -173,7 +174,9 @@ public sealed class Gdal2TilesParityTests(ITestOutputHelper output) : IDisposabl
         using var vrt = GdalUtilities.BuildVrt(string.Empty, [files.Band(7).TiffPath, files.Band(6).TiffPath, files.Band(5).TiffPath], ["-separate"]);
         using (var tif = GdalUtilities.Translate(path, vrt, ["-of", "GTiff", "-a_nodata", "0", "-co", "TILED=YES"]))
         {
-            zoom = AlignedCogSource.ChooseZoom(tif, null);
+            // The zoom CogWriter warps to: the first whose resolution is at least as fine as the pixel in EPSG:3857.
+            using var mercator = GdalUtilities.Warp(string.Empty, [tif], ["-of", "VRT", "-t_srs", "EPSG:3857"]);
+            zoom = WebMercatorQuad.NativeZoom(mercator.GeoTransform!.Value.PixelWidth);
             tif.Close();
         }
 

@@ -40,24 +40,23 @@ internal static partial class TileCommand
         return command;
     }
 
-    /// <summary>Warps when needed, builds the pyramid into a temporary folder, writes the viewer and moves the tree into place.</summary>
+    /// <summary>Warps when needed (<see cref="AlignedCogSource"/> → CogWriter), builds the pyramid into a temporary folder, writes the viewer and moves the tree into place.</summary>
     internal static PyramidResult Run(TileSettings settings, IProgress<double> progress, CancellationToken cancellationToken)
     {
         using var sink = CreateSink(settings.Output, settings.Encoder.FileExtension);
-        using var source = AlignedCogSource.OpenInput(settings.Input, out var collection);
-        CheckDataType(source, settings);
+        var (type, _, collection, aligned) = AlignedCogSource.Inspect(settings.Input);
+        CheckDataType(type, settings);
         string? warpDirectory = null;
         try
         {
             var raster = settings.Input;
             var tileProgress = progress;
-            if (collection is not null || !AlignedCogSource.IsAligned(source))
+            if (!aligned)
             {
                 warpDirectory = Path.Combine(Path.GetTempPath(), "earthdata-tile-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(warpDirectory);
                 raster = Path.Combine(warpDirectory, "aligned.tif");
-                var nativeZoom = AlignedCogSource.ChooseZoom(source, settings.Zoom?.Max);
-                AlignedCogSource.Write(source, raster, nativeZoom, settings.Layer.Kind == LayerKind.Raw, settings.Threads,
+                AlignedCogSource.Write(settings.Input, raster, warpDirectory, settings.Layer.Kind == LayerKind.Raw, settings.Threads,
                     new Scaled(progress, 0, 0.3), cancellationToken);
                 tileProgress = new Scaled(progress, 0.3, 0.7);
             }
@@ -163,9 +162,8 @@ internal static partial class TileCommand
         }
     }
 
-    private static void CheckDataType(GdalDataset source, TileSettings settings)
+    private static void CheckDataType(GdalDataType type, TileSettings settings)
     {
-        var type = source.GetBand(1).DataType;
         if (type is not (GdalDataType.Byte or GdalDataType.Int16 or GdalDataType.UInt16 or GdalDataType.Int32
             or GdalDataType.UInt32 or GdalDataType.Float32 or GdalDataType.Float64))
         {

@@ -1,20 +1,15 @@
 using System.Globalization;
 using EarthData.Core.Scenes;
-using EarthData.Core.Tiling;
 using EarthData.Gdal;
-using EarthData.Imaging.Layers;
+using EarthData.Imaging.Cog;
 
 namespace EarthData.Imaging.Pyramid;
 
 /// <summary>
-/// Turns any georeferenced raster (or a CBERS scene folder) into an EPSG:3857 COG aligned to WebMercatorQuad
-/// (<c>TILING_SCHEME=GoogleMapsCompatible</c>: GDAL's COG driver reprojects by itself), which <see cref="PyramidBuilder"/>
-/// reads one 256×256 block per native tile.
+/// Gets any georeferenced raster or CBERS scene folder onto the WebMercatorQuad grid <see cref="PyramidBuilder"/> reads:
+/// rasters already aligned are used as they are; everything else goes through <see cref="CogWriter"/> (an EPSG:3857
+/// GoogleMapsCompatible COG whose native-zoom blocks are exactly the tiles).
 /// </summary>
-/// <remarks>
-/// This is the pyramid's own reprojection seam, kept deliberately small: the product's master COG comes from the COG
-/// writer (radiometry, band metadata); this produces the same grid for arbitrary inputs.
-/// </remarks>
 public static class AlignedCogSource
 {
     /// <summary>Whether a raster is already EPSG:3857 with pixels of exactly one WebMercatorQuad zoom on the tile grid.</summary>
@@ -24,107 +19,82 @@ public static class AlignedCogSource
         return AlignedGrid.TryFrom(dataset, out _, out _);
     }
 
-    /// <summary>Opens a raster file, or a CBERS scene folder as a band stack (VRT, band descriptions = common names).</summary>
+    /// <summary>Checks that a path is a georeferenced raster (file) or a scene folder, and describes it.</summary>
     /// <param name="path">A raster file or a scene folder in the archive layout.</param>
-    /// <param name="collectionId">The scene's collection (e.g. <c>CBERS4-MUX</c>), or null for a plain raster.</param>
+    /// <returns>The first band's data type, the band count, the scene's collection (null for a plain raster) and whether it is aligned.</returns>
     /// <exception cref="InvalidOperationException">The path is not a raster, or the raster has no georeferencing.</exception>
-    public static GdalDataset OpenInput(string path, out string? collectionId)
+    /// <exception cref="FileNotFoundException">Nothing exists at the path.</exception>
+    public static (GdalDataType DataType, int BandCount, string? CollectionId, bool IsAligned) Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        collectionId = null;
-        GdalDataset dataset;
         if (Directory.Exists(path))
         {
-            var scene = ArchiveLayout.Locate(path);
-            var camera = CameraCatalog.Get(scene.Id);
-            collectionId = camera.CollectionId;
-            var bands = scene.Bands.OrderBy(b => b.Band).ToArray();
-            dataset = GdalUtilities.BuildVrt(string.Empty, [.. bands.Select(b => b.TiffPath)], ["-separate"]);
-            for (var i = 0; i < bands.Length; i++)
-            {
-                var band = dataset.GetBand(i + 1);
-                var spec = camera.Band(bands[i].Band);
-                band.Description = spec.CommonName;
-                band.NoDataValue ??= spec.NoData;
-            }
+            using var stack = SceneStack.Open(path, null);
+            using var vrt = stack.OpenDataset();
+            return (vrt.GetBand(1).DataType, vrt.BandCount, CameraCatalog.Get(stack.Files.Id).CollectionId, false);
+        }
 
-            dataset.SetMetadataItem(BandCommonNames.CollectionMetadataItem, collectionId);
-        }
-        else if (File.Exists(path))
-        {
-            try
-            {
-                dataset = GdalDataset.Open(path);
-            }
-            catch (GdalException ex)
-            {
-                throw new InvalidOperationException($"'{path}' is not a raster GDAL can read ({ex.Message.ReplaceLineEndings(" ")}).", ex);
-            }
-        }
-        else
+        if (!File.Exists(path))
         {
             throw new FileNotFoundException($"'{path}' does not exist.", path);
         }
 
-        if (dataset.GeoTransform is not { } gt || gt == GeoTransform.Identity || dataset.ProjectionWkt.Length == 0)
+        GdalDataset dataset;
+        try
         {
-            dataset.Dispose();
-            throw new InvalidOperationException($"'{path}' has no georeferencing (no geotransform or CRS); it cannot be placed on a map.");
+            dataset = GdalDataset.Open(path);
+        }
+        catch (GdalException ex)
+        {
+            throw new InvalidOperationException($"'{path}' is not a raster GDAL can read ({ex.Message.ReplaceLineEndings(" ")}).", ex);
         }
 
-        return dataset;
+        using (dataset)
+        {
+            if (dataset.BandCount == 0)
+            {
+                throw new InvalidOperationException($"'{path}' is not a raster GDAL can read (no raster bands).");
+            }
+
+            if (dataset.GeoTransform is not { } gt || gt == GeoTransform.Identity || dataset.ProjectionWkt.Length == 0)
+            {
+                throw new InvalidOperationException($"'{path}' has no georeferencing (no geotransform or CRS); it cannot be placed on a map.");
+            }
+
+            return (dataset.GetBand(1).DataType, dataset.BandCount, null, AlignedGrid.TryFrom(dataset, out _, out _));
+        }
     }
 
-    /// <summary>The zoom a warped copy of <paramref name="source"/> is written at.</summary>
-    /// <param name="source">Any georeferenced raster.</param>
-    /// <param name="maxZoom">The finest zoom the caller will tile, or null.</param>
-    /// <returns>With <paramref name="maxZoom"/>: that zoom, but never finer than the source supports; without: the zoom
-    /// whose resolution is closest to the source's pixel size in EPSG:3857.</returns>
-    public static int ChooseZoom(GdalDataset source, int? maxZoom)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        double pixel;
-        using (var vrt = GdalUtilities.Warp(string.Empty, [source], ["-of", "VRT", "-t_srs", WebMercatorQuad.Crs]))
-        {
-            pixel = vrt.GeoTransform!.Value.PixelWidth;
-        }
-
-        var finest = WebMercatorQuad.NativeZoom(pixel);
-        if (maxZoom is { } max)
-        {
-            return Math.Min(max, finest);
-        }
-
-        var closest = (int)Math.Round(Math.Log2(WebMercatorQuad.InitialResolution / pixel));
-        return Math.Clamp(closest, 0, TileAddress.MaxZoom);
-    }
-
-    /// <summary>Writes a GoogleMapsCompatible EPSG:3857 COG (ZSTD, bilinear warp) of <paramref name="source"/>.</summary>
-    /// <param name="source">Any georeferenced raster.</param>
-    /// <param name="destination">The COG path.</param>
-    /// <param name="zoom">The COG's native zoom (see <see cref="ChooseZoom"/>).</param>
-    /// <param name="lastBandIsAlpha">Treat band 2 of 2 or band 4 of 4 as alpha (what <c>gdal2tiles.py</c> does).</param>
+    /// <summary>
+    /// Writes the aligned COG of <paramref name="source"/> with <see cref="CogWriter"/>. With
+    /// <paramref name="lastBandIsAlpha"/> a 2- or 4-band raster's last band is declared alpha first (through a VRT in
+    /// <paramref name="workDirectory"/>), which is what <c>gdal2tiles.py</c> assumes of such inputs.
+    /// </summary>
+    /// <param name="source">A raster file or scene folder.</param>
+    /// <param name="destination">The COG path (its folder must exist).</param>
+    /// <param name="workDirectory">A folder for the helper VRT.</param>
+    /// <param name="lastBandIsAlpha">Treat band 2 of 2 or band 4 of 4 as alpha.</param>
     /// <param name="threads">Threads for warping and compression.</param>
     /// <param name="progress">Receives progress in [0, 1].</param>
-    /// <param name="cancellationToken">Stops the warp.</param>
-    public static void Write(GdalDataset source, string destination, int zoom, bool lastBandIsAlpha, int threads,
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>What <see cref="CogWriter"/> wrote.</returns>
+    public static CogResult Write(string source, string destination, string workDirectory, bool lastBandIsAlpha, int threads,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentException.ThrowIfNullOrEmpty(destination);
-        var args = new List<string>
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        var input = source;
+        if (lastBandIsAlpha && File.Exists(source))
         {
-            "-of", "COG", "-co", "TILING_SCHEME=GoogleMapsCompatible", "-co", "COMPRESS=ZSTD", "-co", "PREDICTOR=YES",
-            "-co", "LEVEL=1", "-co", string.Create(CultureInfo.InvariantCulture, $"ZOOM_LEVEL={zoom}"),
-            "-co", "WARP_RESAMPLING=bilinear", "-co", string.Create(CultureInfo.InvariantCulture, $"NUM_THREADS={Math.Max(1, threads)}"),
-        };
-        if (lastBandIsAlpha && source.BandCount is 2 or 4)
-        {
-            args.Add(string.Create(CultureInfo.InvariantCulture, $"-colorinterp_{source.BandCount}"));
-            args.Add("alpha");
+            using var dataset = GdalDataset.Open(source);
+            if (dataset.BandCount is 2 or 4 && dataset.GetBand(dataset.BandCount).ColorInterpretation != ColorInterpretation.Alpha)
+            {
+                input = Path.Combine(workDirectory, "with-alpha.vrt");
+                var band = dataset.BandCount.ToString(CultureInfo.InvariantCulture);
+                using var vrt = GdalUtilities.Translate(input, dataset, ["-of", "VRT", "-colorinterp_" + band, "alpha"], null, cancellationToken);
+                vrt.Close();
+            }
         }
 
-        using var cog = GdalUtilities.Translate(destination, source, args, progress, cancellationToken);
-        cog.Close();
+        return CogWriter.Write(new CogRequest { Source = input, Destination = destination, Threads = Math.Max(1, threads) }, progress, cancellationToken);
     }
 }

@@ -117,7 +117,7 @@ public sealed class LayerRendererTests : IDisposable
     public void Parse_Unknown_Throws(string text) => Assert.Throws<FormatException>(() => LayerDefinition.Parse(text));
 
     [Fact]
-    public void AlignedCogSource_WarpsUtmRasterToAlignedCog()
+    public void AlignedCogSource_WarpsUtmRasterToAlignedCogWithTheCogWriter()
     {
         var utm = _data.PathOf("utm.tif");
         using (var ds = GdalDataset.Create("GTiff", utm, 300, 200, 3, GdalDataType.Byte))
@@ -133,14 +133,12 @@ public sealed class LayerRendererTests : IDisposable
             ds.Close();
         }
 
-        using var source = AlignedCogSource.OpenInput(utm, out var collection);
-        var zoom = AlignedCogSource.ChooseZoom(source, null);
         var cog = _data.PathOf("cog.tif");
-        AlignedCogSource.Write(source, cog, zoom, false, 1);
+        var written = AlignedCogSource.Write(utm, cog, _data.Directory, false, 1);
+        var zoom = written.NativeZoom;
 
         using var result = GdalDataset.Open(cog);
-        Assert.Null(collection);
-        Assert.Equal(13, zoom); // 20 m at ~15.8° S ≈ 20.8 m in EPSG:3857 → z13 (19.1 m) is closest
+        Assert.Equal(13, zoom); // 20 m at ~15.8° S ≈ 20.8 m in EPSG:3857 → z13 (19.1 m) is the first zoom at least as fine
         Assert.True(AlignedCogSource.IsAligned(result));
         Assert.Equal(WebMercatorQuad.Resolution(zoom), result.GeoTransform!.Value.PixelWidth, 6);
     }

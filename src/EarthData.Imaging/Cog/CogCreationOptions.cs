@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace EarthData.Imaging.Cog;
+
+/// <summary>The COG driver's creation options for a request and grid, after checking the names a user can give.</summary>
+internal static class CogCreationOptions
+{
+    /// <summary>GDAL caps ALIGNED_LEVELS; more levels than this would also pad the raster excessively.</summary>
+    private const int MaxAlignedLevels = 10;
+
+    private static readonly string[] WarpResamplings = ["nearest", "bilinear", "cubic", "cubicspline", "lanczos", "average", "rms", "mode", "min", "max", "med", "q1", "q3", "sum"];
+    private static readonly string[] OverviewResamplings = ["nearest", "average", "bilinear", "cubic", "cubicspline", "lanczos", "mode", "rms"];
+    private static readonly string[] Compressions = ["ZSTD", "DEFLATE", "LZW", "LZMA", "NONE"];
+
+    /// <summary>Checks the user-facing names of <paramref name="request"/>; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public static void Validate(CogRequest request)
+    {
+        Check(request.WarpResampling, WarpResamplings, "--resampling", ignoreCase: true);
+        Check(request.OverviewResampling, OverviewResamplings, "--overview-resampling", ignoreCase: true);
+        Check(request.Compression, Compressions, "--compression", ignoreCase: true);
+        if (request.Threads is < 1)
+        {
+            throw new ArgumentException($"--threads: {request.Threads} must be at least 1", nameof(request));
+        }
+    }
+
+    /// <summary>The options: WebMercatorQuad tiling at the native zoom, overviews to the minimum zoom, all levels aligned.</summary>
+    public static List<string> For(CogRequest request, CogGrid grid)
+    {
+        var compression = request.Compression.ToUpperInvariant();
+        var options = new List<string>
+        {
+            "TILING_SCHEME=GoogleMapsCompatible",
+            Invariant($"ZOOM_LEVEL={grid.NativeZoom}"),
+            // Pads the raster left and top so the blocks of every overview are XYZ tiles too; padding blocks are
+            // sparse (SPARSE_OK), so they cost no bytes, like blocks entirely outside the footprint.
+            Invariant($"ALIGNED_LEVELS={Math.Min(grid.OverviewCount + 1, MaxAlignedLevels)}"),
+            "SPARSE_OK=TRUE",
+            "WARP_RESAMPLING=" + request.WarpResampling.ToLowerInvariant(),
+            "RESAMPLING=" + request.OverviewResampling.ToUpperInvariant(),
+            "COMPRESS=" + compression,
+            "NUM_THREADS=" + (request.Threads is { } threads ? threads.ToString(CultureInfo.InvariantCulture) : "ALL_CPUS"),
+            "BIGTIFF=IF_SAFER",
+        };
+        // GDAL 3.6 fails without a message on OVERVIEW_COUNT=0; a raster that fits one tile gets none by default anyway.
+        if (grid.OverviewCount > 0)
+        {
+            options.Add(Invariant($"OVERVIEW_COUNT={grid.OverviewCount}"));
+        }
+
+        if (compression != "NONE")
+        {
+            options.Add("PREDICTOR=" + (request.Predictor ? "YES" : "NO"));
+        }
+
+        if (request.CompressionLevel is { } level && compression is "ZSTD" or "DEFLATE" or "LZMA")
+        {
+            options.Add(Invariant($"LEVEL={level}"));
+        }
+
+        return options;
+    }
+
+    private static void Check(string value, string[] allowed, string option, bool ignoreCase)
+    {
+        var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        if (string.IsNullOrWhiteSpace(value) || !allowed.Contains(value, comparer))
+        {
+            throw new ArgumentException($"{option}: '{value}' is not one of {string.Join(", ", allowed)}", option);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

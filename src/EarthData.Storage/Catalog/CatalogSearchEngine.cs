@@ -1,0 +1,107 @@
+using System.Text.Json;
+using EarthData.Core.Catalog;
+using EarthData.Core.Stac;
+
+namespace EarthData.Storage.Catalog;
+
+/// <summary>
+/// Runs a search over either store: keyset-ordered chunks from SQL, the in-memory residual applied per row, until a page
+/// plus one item is found. The page token is the sort key of the page's last item (<see cref="PageToken"/>).
+/// </summary>
+internal sealed class CatalogSearchEngine(
+    CatalogSqlDialect dialect,
+    Func<string, SqlBuilder, CancellationToken, Task<List<string>>> fetch,
+    Func<string, SqlBuilder, CancellationToken, Task<long>> count)
+{
+    private const int MinChunk = 256;
+
+    public async Task<ItemPage> SearchAsync(ItemSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        search.Validate();
+        var sort = search.EffectiveSort();
+        JsonElement?[]? cursor = search.Token is { } token ? PageToken.Decode(token, sort) : null;
+
+        var items = new List<StacItem>(search.Limit + 1);
+        var exhausted = false;
+        while (items.Count <= search.Limit && !exhausted)
+        {
+            var sql = new SqlBuilder();
+            var (where, residual) = Plan(search, sql);
+            var chunk = residual is null ? search.Limit + 1 - items.Count : Math.Max(MinChunk, (search.Limit + 1) * 4);
+            var text = $"SELECT {ContentColumn} FROM items i WHERE ({where}){Keyset(sort, cursor, sql)} ORDER BY {OrderBy(sort, sql)} LIMIT {chunk}";
+            var rows = await fetch(text, sql, cancellationToken).ConfigureAwait(false);
+            exhausted = rows.Count < chunk;
+            foreach (var row in rows)
+            {
+                var item = StacJson.Deserialize<StacItem>(row);
+                cursor = PageToken.KeyOf(item, sort);
+                if (residual is null || residual(item))
+                {
+                    items.Add(item);
+                    if (items.Count > search.Limit)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        string? next = null;
+        if (items.Count > search.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = PageToken.Encode(sort, PageToken.KeyOf(items[^1], sort));
+        }
+
+        var matched = await CountAsync(search, cancellationToken).ConfigureAwait(false);
+        return new ItemPage(items, matched, next);
+    }
+
+    /// <summary>The column list to select: the item JSON as text.</summary>
+    public string ContentColumn { get; init; } = "i.content";
+
+    private async Task<long> CountAsync(ItemSearch search, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder();
+        var (where, residual) = Plan(search, sql);
+        if (residual is null)
+        {
+            return await count($"SELECT COUNT(*) FROM items i WHERE {where}", sql, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The residual needs the rows: count candidates of the prefilter in memory.
+        var rows = await fetch($"SELECT {ContentColumn} FROM items i WHERE {where}", sql, cancellationToken).ConfigureAwait(false);
+        return rows.LongCount(row => residual(StacJson.Deserialize<StacItem>(row)));
+    }
+
+    private (string Where, Func<StacItem, bool>? Residual) Plan(ItemSearch search, SqlBuilder sql) =>
+        CatalogQueryPlanner.Plan(search, dialect, sql);
+
+    private string OrderBy(IReadOnlyList<SortField> sort, SqlBuilder sql) => string.Join(", ", sort.Select(s =>
+        dialect.SortExpression(sql, s.Name) + (s.Direction == SortDirection.Ascending ? " ASC" : " DESC")));
+
+    /// <summary><c>AND (k1 after c1 OR (k1 = c1 AND k2 after c2) …)</c>, or empty on the first chunk.</summary>
+    private string Keyset(IReadOnlyList<SortField> sort, JsonElement?[]? cursor, SqlBuilder sql)
+    {
+        if (cursor is null)
+        {
+            return string.Empty;
+        }
+
+        var alternatives = new List<string>();
+        for (var i = 0; i < sort.Count; i++)
+        {
+            var terms = new List<string>();
+            for (var j = 0; j < i; j++)
+            {
+                terms.Add(dialect.KeyEquals(sql, sort[j].Name, cursor[j]));
+            }
+
+            terms.Add(dialect.KeyAfter(sql, sort[i].Name, sort[i].Direction, cursor[i]));
+            alternatives.Add("(" + string.Join(" AND ", terms) + ")");
+        }
+
+        return " AND (" + string.Join(" OR ", alternatives) + ")";
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using EarthData.Core.Catalog;
+using EarthData.Core.Geometry;
+
+namespace EarthData.Storage.Catalog;
+
+/// <summary>
+/// The SQL fragments that differ between SQLite and PostgreSQL. Every fragment over a property is three-valued like
+/// <see cref="CqlEvaluator"/>: NULL when the property is absent or JSON null, FALSE when it has another JSON type.
+/// The item table is aliased <c>i</c>.
+/// </summary>
+internal abstract class CatalogSqlDialect
+{
+    public const string IdColumn = "i.id";
+    public const string CollectionColumn = "i.collection";
+    public const string DatetimeColumn = "i.datetime";
+
+    public abstract string False { get; }
+
+    /// <summary>The parameter value of a datetime column comparison.</summary>
+    public abstract object DatetimeValue(DateTime utc);
+
+    /// <summary><c>property op literal</c> with a type guard, or null when not expressible in SQL.</summary>
+    public abstract string? Compare(SqlBuilder sql, string property, string op, CqlLiteral literal);
+
+    /// <summary><c>property LIKE pattern</c> (case-sensitive, <c>\</c> escapes) on a string property.</summary>
+    public abstract string Like(SqlBuilder sql, string property, string pattern);
+
+    /// <summary>Whether the property is absent or JSON null (never NULL itself).</summary>
+    public abstract string IsNull(SqlBuilder sql, string property);
+
+    /// <summary>Index prefilter: the item's indexed box overlaps <paramref name="box"/>.</summary>
+    public abstract string BboxOverlaps(SqlBuilder sql, BoundingBox box);
+
+    /// <summary>The ORDER BY expression of a sort field.</summary>
+    public abstract string SortExpression(SqlBuilder sql, string field);
+
+    /// <summary>The sort expression equals the key value.</summary>
+    public abstract string KeyEquals(SqlBuilder sql, string field, JsonElement? value);
+
+    /// <summary>The sort expression comes strictly after the key value in the given direction.</summary>
+    public abstract string KeyAfter(SqlBuilder sql, string field, SortDirection direction, JsonElement? value);
+
+    public static string Operator(CqlOperator op) => op switch
+    {
+        CqlOperator.Equal => "=",
+        CqlOperator.NotEqual => "<>",
+        CqlOperator.Less => "<",
+        CqlOperator.LessOrEqual => "<=",
+        CqlOperator.Greater => ">",
+        _ => ">=",
+    };
+
+    /// <summary>Whether the field is one of the indexed columns rather than an item property.</summary>
+    public static bool IsColumn(string field) => field is "id" or "collection" or "datetime";
+
+    public static string Column(string field) => field switch
+    {
+        "id" => IdColumn,
+        "collection" => CollectionColumn,
+        "datetime" => DatetimeColumn,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+
+    /// <summary>The datetime of a datetime sort key.</summary>
+    protected static DateTime KeyDatetime(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } v
+            ? Core.Stac.StacItem.ParseInstant(v.GetString()!)
+            : throw new InvalidQueryException("token holds no datetime.", "token");
+
+    /// <summary>The string of an id/collection sort key.</summary>
+    protected static string KeyText(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } v ? v.GetString()! : throw new InvalidQueryException("token holds no id.", "token");
+}

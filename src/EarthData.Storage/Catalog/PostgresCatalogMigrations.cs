@@ -1,0 +1,32 @@
+namespace EarthData.Storage.Catalog;
+
+/// <summary>The versioned PostgreSQL schema (no PostGIS: bboxes use the built-in <c>box</c> type with a GiST index).</summary>
+internal static class PostgresCatalogMigrations
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        """
+        CREATE TABLE collections (id text COLLATE "C" PRIMARY KEY, content jsonb NOT NULL);
+        CREATE TABLE items (
+            collection text COLLATE "C" NOT NULL,
+            id text COLLATE "C" NOT NULL,
+            datetime timestamptz NOT NULL,
+            bbox box NOT NULL,
+            content jsonb NOT NULL,
+            PRIMARY KEY (collection, id));
+        CREATE INDEX items_bbox ON items USING gist (bbox);
+        CREATE INDEX items_collection_datetime ON items (collection, datetime, id);
+        CREATE INDEX items_datetime ON items (datetime, collection, id);
+        CREATE INDEX items_id ON items (id);
+        CREATE TABLE scene_records (
+            scene_id text COLLATE "C" PRIMARY KEY,
+            state text NOT NULL,
+            stage text,
+            reason text,
+            retryable boolean,
+            updated_at timestamptz NOT NULL,
+            attempts integer NOT NULL);
+        CREATE INDEX scene_records_state ON scene_records (state, updated_at);
+        """,
+    ];
+}

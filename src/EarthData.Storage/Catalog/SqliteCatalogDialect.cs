@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using EarthData.Core.Catalog;
+using EarthData.Core.Geometry;
+
+namespace EarthData.Storage.Catalog;
+
+/// <summary>
+/// SQLite fragments: properties through <c>json_extract</c>/<c>json_type</c> with a bound JSON path, datetimes as
+/// fixed-width UTC text (<see cref="PageToken.DatetimeFormat"/>), the bbox prefilter through the <c>items_rtree</c> R*Tree.
+/// Property sort keys order NULL, numbers, text as SQLite does.
+/// </summary>
+internal sealed class SqliteCatalogDialect : CatalogSqlDialect
+{
+    public override string False => "0";
+
+    public override object DatetimeValue(DateTime utc) => PageToken.FormatDatetime(utc);
+
+    public static string Path(string property) => "$.properties.\"" + property + "\"";
+
+    public override string? Compare(SqlBuilder sql, string property, string op, CqlLiteral literal)
+    {
+        var path = sql.Param(Path(property));
+        var (types, value) = literal.Kind switch
+        {
+            CqlLiteralKind.Number => ("'integer', 'real'", literal.Value),
+            CqlLiteralKind.Text => ("'text'", literal.Value),
+            CqlLiteralKind.Boolean => ("'true', 'false'", (bool)literal.Value ? 1 : 0),
+            _ => (null, null),
+        };
+        return types is null
+            ? null
+            : $"NULLIF(json_type(i.content, {path}), 'null') IN ({types}) AND json_extract(i.content, {path}) {op} {sql.Param(value)}";
+    }
+
+    public override string Like(SqlBuilder sql, string property, string pattern)
+    {
+        // GLOB is case-sensitive (LIKE is not in SQLite): translate % _ and \-escapes to a glob.
+        var glob = sql.Param(ToGlob(pattern));
+        if (IsColumn(property))
+        {
+            return $"{Column(property)} GLOB {glob}";
+        }
+
+        var path = sql.Param(Path(property));
+        return $"NULLIF(json_type(i.content, {path}), 'null') = 'text' AND json_extract(i.content, {path}) GLOB {glob}";
+    }
+
+    public override string IsNull(SqlBuilder sql, string property) =>
+        $"COALESCE(json_type(i.content, {sql.Param(Path(property))}), 'null') = 'null'";
+
+    public override string BboxOverlaps(SqlBuilder sql, BoundingBox box) =>
+        $"i.pk IN (SELECT r.id FROM items_rtree r WHERE r.minx <= {sql.Param(box.MaxX)} AND r.maxx >= {sql.Param(box.MinX)} " +
+        $"AND r.miny <= {sql.Param(box.MaxY)} AND r.maxy >= {sql.Param(box.MinY)})";
+
+    public override string SortExpression(SqlBuilder sql, string field) =>
+        IsColumn(field) ? Column(field) : $"json_extract(i.content, {sql.Param(Path(field))})";
+
+    public override string KeyEquals(SqlBuilder sql, string field, JsonElement? value) =>
+        value is null ? $"{SortExpression(sql, field)} IS NULL" : $"{SortExpression(sql, field)} = {sql.Param(KeyValue(field, value))}";
+
+    public override string KeyAfter(SqlBuilder sql, string field, SortDirection direction, JsonElement? value)
+    {
+        // SQLite sorts NULL first ascending and last descending.
+        var expression = SortExpression(sql, field);
+        if (direction == SortDirection.Ascending)
+        {
+            return value is null ? $"{expression} IS NOT NULL" : $"{expression} > {sql.Param(KeyValue(field, value))}";
+        }
+
+        return value is null ? False : $"({expression} < {sql.Param(KeyValue(field, value))} OR {expression} IS NULL)";
+    }
+
+    private static object KeyValue(string field, JsonElement? key) => field switch
+    {
+        "datetime" => PageToken.FormatDatetime(KeyDatetime(key)),
+        "id" or "collection" => KeyText(key),
+        _ => key!.Value.ValueKind switch
+        {
+            JsonValueKind.Number => key.Value.TryGetInt64(out var whole) ? whole : key.Value.GetDouble(),
+            JsonValueKind.String => key.Value.GetString()!,
+            JsonValueKind.True => 1,
+            JsonValueKind.False => 0,
+            _ => key.Value.GetRawText(),
+        },
+    };
+
+    private static string ToGlob(string pattern)
+    {
+        var glob = new StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                glob.Append(Literal(pattern[++i]));
+            }
+            else
+            {
+                glob.Append(c switch
+                {
+                    '%' => "*",
+                    '_' => "?",
+                    _ => Literal(c),
+                });
+            }
+        }
+
+        return glob.ToString();
+
+        static string Literal(char c) => c is '*' or '?' or '[' ? "[" + c + "]" : c.ToString();
+    }
+}

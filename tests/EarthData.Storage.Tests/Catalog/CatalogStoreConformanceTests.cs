@@ -1,0 +1,398 @@
+using System.Diagnostics;
+using EarthData.Core.Catalog;
+using EarthData.Core.Geometry;
+using EarthData.Core.Stac;
+using Xunit.Abstractions;
+
+namespace EarthData.Storage.Tests.Catalog;
+
+/// <summary>The behaviour every <see cref="ICatalogStore"/> must show; one subclass per store runs it against a real database.</summary>
+public abstract class CatalogStoreConformanceTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private ICatalogStore? _store;
+
+    protected ICatalogStore Store => _store ?? throw new InvalidOperationException("The store is not initialised.");
+
+    protected abstract Task<ICatalogStore> CreateStoreAsync();
+
+    protected abstract Task DropStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        _store = await CreateStoreAsync();
+        await _store.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        await DropStoreAsync();
+    }
+
+    private async Task<List<string>> Ids(ItemSearch search) => [.. (await Store.SearchAsync(search)).Items.Select(i => i.Id)];
+
+    private static ItemSearch Filter(string json) => new() { Filter = Cql2JsonParser.Parse(json), Limit = 100, SortBy = [new SortField("id")] };
+
+    private async Task SeedFiveAsync() => await Store.UpsertItemsAsync(
+    [
+        TestItems.Item("a", datetime: TestItems.Epoch, lon: 0, cloud: 5, path: 90, note: "alpha"),
+        TestItems.Item("b", datetime: TestItems.Epoch.AddDays(1), lon: 10, cloud: 15, path: 91, note: "Beta"),
+        TestItems.Item("c", datetime: TestItems.Epoch.AddDays(2), lon: 20, cloud: 25, path: 92),
+        TestItems.Item("d", "CBERS4A-WFI", TestItems.Epoch.AddDays(3), lon: 30, cloud: 35, path: 93, note: "delta"),
+        TestItems.Item("e", "CBERS4A-WFI", TestItems.Epoch.AddDays(4), lon: 40, path: 94, note: "100%"),
+    ]);
+
+    [Fact]
+    public async Task Migrate_Twice_KeepsData()
+    {
+        await Store.UpsertItemAsync(TestItems.Item("a"));
+
+        await Store.MigrateAsync();
+
+        Assert.NotNull(await Store.GetItemAsync("CBERS4-MUX", "a"));
+    }
+
+    [Fact]
+    public async Task UpsertItem_ThenGet_ReturnsSameItem()
+    {
+        var item = TestItems.Item("a", cloud: 12.5);
+
+        await Store.UpsertItemAsync(item);
+        var back = await Store.GetItemAsync("CBERS4-MUX", "a");
+
+        Assert.NotNull(back);
+        Assert.Equal(item.Id, back.Id);
+        Assert.Equal(12.5, back.Properties["eo:cloud_cover"].GetDouble());
+        Assert.Equal(item.Datetime, back.Datetime);
+        Assert.Equal(item.Bbox, back.Bbox);
+        Assert.Equal("https://example.org/a.png", back.Assets["thumbnail"].Href);
+    }
+
+    [Fact]
+    public async Task UpsertItem_SameSceneTwice_ReplacesWithoutDuplicate()
+    {
+        await Store.UpsertItemAsync(TestItems.Item("a", cloud: 10));
+        await Store.UpsertItemAsync(TestItems.Item("a", cloud: 20, lon: 50));
+
+        var page = await Store.SearchAsync(new ItemSearch { Ids = ["a"] });
+
+        var item = Assert.Single(page.Items);
+        Assert.Equal(1, page.NumberMatched);
+        Assert.Equal(20, item.Properties["eo:cloud_cover"].GetDouble());
+        Assert.Empty(await Ids(new ItemSearch { Bbox = new BoundingBox(-2, -2, 2, 2) }));
+        Assert.Equal(["a"], await Ids(new ItemSearch { Bbox = new BoundingBox(49, -1, 51, 1) }));
+    }
+
+    [Fact]
+    public async Task GetItem_Missing_ReturnsNull()
+    {
+        Assert.Null(await Store.GetItemAsync("CBERS4-MUX", "missing"));
+        Assert.Null(await Store.GetCollectionAsync("missing"));
+        Assert.Null(await Store.GetSceneRecordAsync("missing"));
+    }
+
+    [Fact]
+    public async Task DeleteItem_RemovesItemAndItsIndexEntry()
+    {
+        await Store.UpsertItemAsync(TestItems.Item("a"));
+
+        Assert.True(await Store.DeleteItemAsync("CBERS4-MUX", "a"));
+        Assert.False(await Store.DeleteItemAsync("CBERS4-MUX", "a"));
+        Assert.Null(await Store.GetItemAsync("CBERS4-MUX", "a"));
+        Assert.Empty(await Ids(new ItemSearch { Bbox = new BoundingBox(-1, -1, 1, 1) }));
+    }
+
+    [Fact]
+    public async Task Collections_UpsertReplaceAndList()
+    {
+        await Store.UpsertCollectionAsync(CbersCollectionBuilder.Build("CBERS4A-WPM"));
+        await Store.UpsertCollectionAsync(CbersCollectionBuilder.Build("CBERS4-MUX"));
+        await Store.UpsertCollectionAsync(CbersCollectionBuilder.Build("CBERS4-MUX", [TestItems.Item("a", lon: 5)]));
+
+        var all = await Store.ListCollectionsAsync();
+
+        Assert.Equal(["CBERS4-MUX", "CBERS4A-WPM"], all.Select(c => c.Id));
+        var mux = await Store.GetCollectionAsync("CBERS4-MUX");
+        Assert.Equal(4, mux!.Extent.Spatial.Bbox[0][0]);
+        Assert.False(string.IsNullOrEmpty(mux.Description));
+    }
+
+    [Fact]
+    public async Task Search_Bbox_ReturnsItemsWhoseFootprintIntersects()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["b", "c"], await Ids(new ItemSearch { Bbox = new BoundingBox(9.5, -0.5, 20.5, 0.5), SortBy = [new SortField("id")] }));
+        // Touches the bbox corner of 'a' (a diamond) but not its footprint.
+        Assert.Empty(await Ids(new ItemSearch { Bbox = new BoundingBox(0.8, 0.8, 2, 2) }));
+    }
+
+    [Fact]
+    public async Task Search_Intersects_TriangleOverlappingBboxButNotFootprint_IsExcluded()
+    {
+        await SeedFiveAsync();
+        var cornerTriangle = TestItems.Polygon((0.7, 0.7), (1.5, 0.7), (0.7, 1.5));
+        var crossingTriangle = TestItems.Polygon((0.2, 0.2), (1.5, 0.2), (0.2, 1.5));
+
+        Assert.Empty(await Ids(new ItemSearch { Intersects = cornerTriangle }));
+        Assert.Equal(["a"], await Ids(new ItemSearch { Intersects = crossingTriangle }));
+        Assert.Equal(["c"], await Ids(new ItemSearch { Intersects = TestItems.Point(20.1, 0.1) }));
+    }
+
+    [Fact]
+    public async Task Search_DatetimeInstant_MatchesExactly()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["c"], await Ids(new ItemSearch { Datetime = DatetimeInterval.Parse("2020-01-03T00:00:00Z") }));
+    }
+
+    [Fact]
+    public async Task Search_DatetimeInterval_IncludesEnds()
+    {
+        await SeedFiveAsync();
+
+        var ids = await Ids(new ItemSearch { Datetime = DatetimeInterval.Parse("2020-01-02T00:00:00Z/2020-01-04T00:00:00Z"), SortBy = [new SortField("id")] });
+
+        Assert.Equal(["b", "c", "d"], ids);
+    }
+
+    [Fact]
+    public async Task Search_DatetimeOpenEnds()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["d", "e"], await Ids(new ItemSearch { Datetime = DatetimeInterval.Parse("2020-01-04T00:00:00Z/.."), SortBy = [new SortField("id")] }));
+        Assert.Equal(["a", "b"], await Ids(new ItemSearch { Datetime = DatetimeInterval.Parse("../2020-01-02T00:00:00Z"), SortBy = [new SortField("id")] }));
+    }
+
+    [Fact]
+    public async Task Search_IdsAndCollections()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["a", "d"], await Ids(new ItemSearch { Ids = ["d", "a", "zz"], SortBy = [new SortField("id")] }));
+        Assert.Equal(["d", "e"], await Ids(new ItemSearch { Collections = ["CBERS4A-WFI"], SortBy = [new SortField("id")] }));
+        Assert.Equal(["d"], await Ids(new ItemSearch { Collections = ["CBERS4A-WFI"], Ids = ["a", "d"] }));
+    }
+
+    [Fact]
+    public async Task Search_Limit_CutsPageAndReportsNumberMatched()
+    {
+        await SeedFiveAsync();
+
+        var page = await Store.SearchAsync(new ItemSearch { Limit = 2 });
+
+        Assert.Equal(["e", "d"], page.Items.Select(i => i.Id));
+        Assert.Equal(5, page.NumberMatched);
+        Assert.NotNull(page.NextToken);
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.SearchAsync(new ItemSearch { Limit = 0 }));
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.SearchAsync(new ItemSearch { Limit = 10_001 }));
+    }
+
+    [Fact]
+    public async Task Search_SortBy_PropertyAscendingAndDescending()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["e", "a", "b", "c", "d"], await Ids(new ItemSearch { SortBy = [new SortField("properties.eo:cloud_cover")] }));
+        Assert.Equal(["d", "c", "b", "a", "e"], await Ids(new ItemSearch { SortBy = [new SortField("eo:cloud_cover", SortDirection.Descending)] }));
+        Assert.Equal(["a", "b", "c", "d", "e"], await Ids(new ItemSearch { SortBy = [new SortField("datetime")] }));
+        Assert.Equal(["d", "e", "a", "b", "c"], await Ids(new ItemSearch { SortBy = [new SortField("collection", SortDirection.Descending)] }));
+    }
+
+    [Fact]
+    public async Task Filter_Comparisons()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["a", "b"], await Ids(Filter("""{"op":"<","args":[{"property":"eo:cloud_cover"},20]}""")));
+        Assert.Equal(["c", "d"], await Ids(Filter("""{"op":">=","args":[{"property":"eo:cloud_cover"},25]}""")));
+        Assert.Equal(["c"], await Ids(Filter("""{"op":"=","args":[{"property":"cbers:path"},92]}""")));
+        Assert.Equal(["a", "b", "d"], await Ids(Filter("""{"op":"<>","args":[{"property":"eo:cloud_cover"},25]}""")));
+        Assert.Equal(["d", "e"], await Ids(Filter("""{"op":">","args":[{"property":"datetime"},{"timestamp":"2020-01-03T12:00:00Z"}]}""")));
+        Assert.Equal(["b"], await Ids(Filter("""{"op":"=","args":[{"property":"id"},"b"]}""")));
+    }
+
+    [Fact]
+    public async Task Filter_LogicAndNullHandling()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["b", "c"], await Ids(Filter("""{"op":"and","args":[{"op":">","args":[{"property":"eo:cloud_cover"},10]},{"op":"<","args":[{"property":"cbers:path"},93]}]}""")));
+        Assert.Equal(["a", "e"], await Ids(Filter("""{"op":"or","args":[{"op":"<","args":[{"property":"eo:cloud_cover"},10]},{"op":"=","args":[{"property":"cbers:path"},94]}]}""")));
+        // 'e' has no cloud cover: not(cloud < 20) is unknown for it, so it does not match.
+        Assert.Equal(["c", "d"], await Ids(Filter("""{"op":"not","args":[{"op":"<","args":[{"property":"eo:cloud_cover"},20]}]}""")));
+        Assert.Equal(["e"], await Ids(Filter("""{"op":"isNull","args":[{"property":"eo:cloud_cover"}]}""")));
+        Assert.Equal(["c"], await Ids(Filter("""{"op":"isNull","args":[{"property":"note"}]}""")));
+    }
+
+    [Fact]
+    public async Task Filter_InBetweenLike()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["a", "c"], await Ids(Filter("""{"op":"in","args":[{"property":"cbers:path"},[90,92,99]]}""")));
+        Assert.Equal(["b", "c"], await Ids(Filter("""{"op":"between","args":[{"property":"eo:cloud_cover"},15,25]}""")));
+        Assert.Equal(["d"], await Ids(Filter("""{"op":"like","args":[{"property":"note"},"d%"]}""")));
+        // Case-sensitive: 'Beta' does not match 'b%'.
+        Assert.Empty(await Ids(Filter("""{"op":"like","args":[{"property":"note"},"b%"]}""")));
+        Assert.Equal(["a", "b", "d"], await Ids(Filter("""{"op":"like","args":[{"property":"note"},"_%a"]}""")));
+        Assert.Equal(["e"], await Ids(Filter("""{"op":"like","args":[{"property":"note"},"%\\%"]}""")));
+        Assert.Equal(["d", "e"], await Ids(Filter("""{"op":"like","args":[{"property":"collection"},"CBERS4A-%"]}""")));
+    }
+
+    [Fact]
+    public async Task Filter_SpatialAndTemporalIntersects()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(["b"], await Ids(Filter("""{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Point","coordinates":[10.2,0.2]}]}""")));
+        Assert.Empty(await Ids(Filter("""{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Polygon","coordinates":[[[0.7,0.7],[1.5,0.7],[0.7,1.5],[0.7,0.7]]]}]}""")));
+        Assert.Equal(["a", "b"], await Ids(Filter("""{"op":"s_intersects","args":[{"property":"geometry"},{"bbox":[-1,-0.1,10,0.1]}]}""")));
+        Assert.Equal(["c", "d"], await Ids(Filter("""{"op":"t_intersects","args":[{"property":"datetime"},{"interval":["2020-01-03T00:00:00Z","2020-01-04T00:00:00Z"]}]}""")));
+        Assert.Equal(["b"], await Ids(Filter("""{"op":"and","args":[{"op":"s_intersects","args":[{"property":"geometry"},{"bbox":[5,-1,25,1]}]},{"op":"not","args":[{"op":"isNull","args":[{"property":"note"}]}]}]}""")));
+    }
+
+    [Fact]
+    public async Task Filter_SpatialUnderOr_IsEvaluatedExactly()
+    {
+        await SeedFiveAsync();
+
+        var page = await Store.SearchAsync(Filter("""{"op":"or","args":[{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Point","coordinates":[0.9,0.9]}]},{"op":"=","args":[{"property":"cbers:path"},94]}]}"""));
+
+        Assert.Equal(["e"], page.Items.Select(i => i.Id));
+        Assert.Equal(1, page.NumberMatched);
+    }
+
+    [Fact]
+    public async Task Search_Paging_Returns57ItemsExactlyOnce_EvenWhenItemsAreInsertedBetweenPages()
+    {
+        var items = Enumerable.Range(0, 57).Select(i => TestItems.Item($"s{i:D3}", datetime: TestItems.Epoch.AddHours(i % 7), lon: i % 10, cloud: i % 13)).ToArray();
+        await Store.UpsertItemsAsync(items);
+        var seen = new List<string>();
+        var search = new ItemSearch { Limit = 10, SortBy = [new SortField("eo:cloud_cover", SortDirection.Descending), new SortField("datetime")] };
+        var pages = 0;
+        string? token = null;
+        do
+        {
+            var page = await Store.SearchAsync(search with { Token = token });
+            seen.AddRange(page.Items.Select(i => i.Id));
+            token = page.NextToken;
+            pages++;
+            // Newcomers sort before (cloud 99) and after (cloud -1) the cursor; neither may disturb the remaining pages.
+            await Store.UpsertItemAsync(TestItems.Item($"new-high-{pages}", cloud: 99));
+            await Store.UpsertItemAsync(TestItems.Item($"new-low-{pages}", cloud: -1));
+        }
+        while (token is not null && pages < 20);
+
+        var original = seen.Where(id => id.StartsWith('s')).ToList();
+        Assert.Equal(57, original.Count);
+        Assert.Equal(57, original.Distinct().Count());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.DoesNotContain(seen, id => id.StartsWith("new-high", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_PagingWithResidualFilter_ReturnsEachMatchOnce()
+    {
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 30).Select(i => TestItems.Item($"r{i:D2}", lon: i % 3 == 0 ? 0 : 100, datetime: TestItems.Epoch.AddMinutes(i)))]);
+        var search = new ItemSearch { Intersects = TestItems.Point(0.1, 0.1), Limit = 3 };
+
+        var ids = new List<string>();
+        string? token = null;
+        long? matched = null;
+        do
+        {
+            var page = await Store.SearchAsync(search with { Token = token });
+            ids.AddRange(page.Items.Select(i => i.Id));
+            matched = page.NumberMatched;
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(10, ids.Distinct().Count());
+        Assert.Equal(10, ids.Count);
+        Assert.Equal(10, matched);
+    }
+
+    [Fact]
+    public async Task Search_ForeignToken_IsRejected()
+    {
+        await SeedFiveAsync();
+        var page = await Store.SearchAsync(new ItemSearch { Limit = 1 });
+
+        var ex = await Assert.ThrowsAsync<InvalidQueryException>(() => Store.SearchAsync(new ItemSearch { Limit = 1, SortBy = [new SortField("id")], Token = page.NextToken }));
+
+        Assert.Equal("token", ex.Parameter);
+        await Assert.ThrowsAsync<InvalidQueryException>(() => Store.SearchAsync(new ItemSearch { Token = "garbage" }));
+    }
+
+    [Fact]
+    public async Task UpsertItems_WithAnInvalidItem_WritesNone()
+    {
+        var broken = TestItems.Item("broken") with { Collection = null };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.UpsertItemsAsync([TestItems.Item("ok"), broken]));
+
+        Assert.Null(await Store.GetItemAsync("CBERS4-MUX", "ok"));
+    }
+
+    [Fact]
+    public async Task SceneRecords_FollowLifecycle()
+    {
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var record = new SceneRecord { SceneId = "CBERS_4_MUX_20170528_090_084_L2", State = SceneState.Queued, UpdatedAt = start };
+        await Store.UpsertSceneRecordAsync(record);
+        await Store.UpsertSceneRecordAsync(new SceneRecord { SceneId = "CBERS_4_MUX_20170528_090_085_L2", State = SceneState.Queued, UpdatedAt = start.AddMinutes(1) });
+        await Store.UpsertSceneRecordAsync(record with { State = SceneState.Ingesting, Attempts = 1, UpdatedAt = start.AddMinutes(2) });
+        await Store.UpsertSceneRecordAsync(record with
+        {
+            State = SceneState.Failed, Stage = "process", Reason = "GDAL: disk full", Retryable = true, Attempts = 1, UpdatedAt = start.AddMinutes(3),
+        });
+
+        var failed = await Store.GetSceneRecordAsync(record.SceneId);
+
+        Assert.Equal(SceneState.Failed, failed!.State);
+        Assert.Equal("process", failed.Stage);
+        Assert.Equal("GDAL: disk full", failed.Reason);
+        Assert.True(failed.Retryable);
+        Assert.Equal(start.AddMinutes(3), failed.UpdatedAt);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Equal([record.SceneId], (await Store.ListSceneRecordsAsync(SceneState.Failed)).Select(r => r.SceneId));
+        Assert.Equal(2, (await Store.ListSceneRecordsAsync()).Count);
+
+        await Store.UpsertSceneRecordAsync(failed with { State = SceneState.Published, Stage = null, Reason = null, Retryable = null, Attempts = 2, UpdatedAt = start.AddMinutes(9) });
+
+        var published = await Store.GetSceneRecordAsync(record.SceneId);
+        Assert.Equal(SceneState.Published, published!.State);
+        Assert.Null(published.Reason);
+        Assert.Null(published.Retryable);
+        Assert.Equal(["CBERS_4_MUX_20170528_090_085_L2", record.SceneId], (await Store.ListSceneRecordsAsync()).Select(r => r.SceneId));
+    }
+
+    [Fact]
+    public async Task UpsertItems_5000InOneBatch_AreAllCountedAtOver2000PerSecond()
+    {
+        var items = Enumerable.Range(0, 5000).Select(i => TestItems.Item(
+            $"bulk{i:D5}", i % 2 == 0 ? "CBERS4-MUX" : "CBERS4A-WFI", TestItems.Epoch.AddMinutes(i), lon: (i % 360) - 179.5, lat: (i % 170) - 84.5, size: 0.4, cloud: i % 100)).ToArray();
+        await Store.UpsertItemAsync(TestItems.Item("warm-up"));
+
+        var watch = Stopwatch.StartNew();
+        await Store.UpsertItemsAsync(items);
+        watch.Stop();
+
+        var rate = items.Length / watch.Elapsed.TotalSeconds;
+        output.WriteLine($"{GetType().Name}: upserted {items.Length} items in {watch.Elapsed.TotalMilliseconds:F0} ms = {rate:F0} items/s");
+        var page = await Store.SearchAsync(new ItemSearch { Limit = 1, Ids = null, Collections = ["CBERS4-MUX", "CBERS4A-WFI"] });
+        Assert.Equal(5001, page.NumberMatched);
+        Assert.True(rate >= 2000, $"batch upsert reached {rate:F0} items/s, below 2000");
+
+        await Store.UpsertItemsAsync(items[..100]);
+        Assert.Equal(5001, (await Store.SearchAsync(new ItemSearch { Limit = 1 })).NumberMatched);
+    }
+}
