@@ -148,7 +148,7 @@ internal static partial class TileCommand
         return format.ToUpperInvariant() switch
         {
             "PNG" => quality is null ? new PngTileEncoder() : throw new ArgumentException("--quality applies to webp and jpeg, not png"),
-            "WEBP" => new WebpTileEncoder(quality),
+            "WEBP" => quality is null ? new WebpTileEncoder() : new WebpTileEncoder(quality, method: 0),
             "JPEG" or "JPG" => new JpegTileEncoder(quality ?? 85),
             _ => throw new ArgumentException($"--format: '{format}': use png, webp or jpeg"),
         };
