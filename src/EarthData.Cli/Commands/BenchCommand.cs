@@ -24,8 +24,9 @@ internal static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Scratch folder (default: a new temp folder, deleted afterwards)" };
         var size = new Option<string>("--scene-size") { Description = "synthetic (6000×6000 3-band Byte UTM raster) or awfi (full CBERS-4 AWFI scene)", DefaultValueFactory = _ => "synthetic" };
         var zoom = new Option<string?>("--zoom") { Description = "Zoom range for both tools (default 8-13 for synthetic, the scene's 5 finest zooms for awfi)" };
+        var existing = new Option<string?>("--scene") { Description = "awfi: an existing AWFI scene folder to use instead of generating one" };
         var threads = new Option<int>("--threads") { Description = "Processes for gdal2tiles, threads for EarthData", DefaultValueFactory = _ => 2 };
-        var tiles = new Command("tiles", "Tile the same raster with EarthData and with gdal2tiles.py and print the ratios") { work, size, zoom, threads };
+        var tiles = new Command("tiles", "Tile the same raster with EarthData and with gdal2tiles.py and print the ratios") { work, size, zoom, threads, existing };
         tiles.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var root = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "earthdata-bench-" + Guid.NewGuid().ToString("N"));
@@ -37,7 +38,7 @@ internal static class BenchCommand
                 return parse.GetValue(size)?.ToUpperInvariant() switch
                 {
                     "SYNTHETIC" => await Synthetic(root, parse.GetValue(zoom) ?? "8-13", n, stdout, stderr, token).ConfigureAwait(false),
-                    "AWFI" => await Awfi(root, parse.GetValue(zoom), n, stdout, stderr, token).ConfigureAwait(false),
+                    "AWFI" => await Awfi(root, parse.GetValue(existing), parse.GetValue(zoom), n, stdout, stderr, token).ConfigureAwait(false),
                     var other => throw new ArgumentException($"--scene-size: '{other}': use synthetic or awfi"),
                 };
             }
@@ -67,11 +68,16 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static async Task<int> Awfi(string root, string? zoom, int threads, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> Awfi(string root, string? existing, string? zoom, int threads, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        await stderr.WriteLineAsync("generating a full-size CBERS-4 AWFI scene…").ConfigureAwait(false);
-        var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions { OutputRoot = Path.Combine(root, "archive"), Collection = "CBERS4-AWFI", Scale = 1 }, null, ct);
-        var scene = generated.Scenes[0].Directory;
+        var scene = existing;
+        if (scene is null)
+        {
+            await stderr.WriteLineAsync("generating a full-size CBERS-4 AWFI scene…").ConfigureAwait(false);
+            var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions { OutputRoot = Path.Combine(root, "archive"), Collection = "CBERS4-AWFI", Scale = 1 }, null, ct);
+            scene = generated.Scenes[0].Directory;
+        }
+
         var files = Core.Scenes.ArchiveLayout.Locate(scene);
         int native;
         using (var band = GdalDataset.Open(files.Bands[0].TiffPath))
@@ -83,7 +89,8 @@ internal static class BenchCommand
         zoom ??= string.Create(CultureInfo.InvariantCulture, $"{native - 4}-{native}");
         var n = threads.ToString(CultureInfo.InvariantCulture);
 
-        // GDAL chain: stack red/green/blue → gdalwarp -of COG (GoogleMapsCompatible) → gdal2tiles.py.
+        // GDAL chain: stack red/green/blue → gdalwarp -of COG (GoogleMapsCompatible) → gdal_translate -of VRT -ot Byte
+        // -scale (gdal2tiles.py refuses 16-bit input and prints exactly this advice) → gdal2tiles.py.
         var vrt = Path.Combine(root, "rgb.vrt");
         using (var stacked = GdalUtilities.BuildVrt(vrt, [files.Band(15).TiffPath, files.Band(14).TiffPath, files.Band(13).TiffPath], ["-separate"], null, ct))
         {
@@ -94,10 +101,13 @@ internal static class BenchCommand
         var warp = await Measure("gdalwarp -of COG", "gdalwarp",
             ["-q", "-of", "COG", "-t_srs", "EPSG:3857", "-r", "bilinear", "-co", "TILING_SCHEME=GoogleMapsCompatible", "-co", "COMPRESS=ZSTD",
              "-co", "NUM_THREADS=" + n, "-wo", "NUM_THREADS=" + n, "-multi", vrt, gdalCog], null, stderr, ct).ConfigureAwait(false);
+        var byteVrt = Path.Combine(root, "gdal-cog-byte.vrt");
+        var scale = await Measure("gdal_translate -ot Byte -scale", "gdal_translate",
+            ["-q", "-of", "VRT", "-ot", "Byte", "-scale", "0", "1023", "0", "255", gdalCog, byteVrt], null, stderr, ct).ConfigureAwait(false);
         var tiling = await Measure("gdal2tiles.py", Python,
-            [Gdal2Tiles, "--xyz", "-r", "average", "-z", zoom, "--processes", n, "-w", "none", gdalCog, Path.Combine(root, "gdal2tiles")],
+            [Gdal2Tiles, "--xyz", "-r", "average", "-z", zoom, "--processes", n, "-w", "none", byteVrt, Path.Combine(root, "gdal2tiles")],
             Path.Combine(root, "gdal2tiles"), stderr, ct).ConfigureAwait(false);
-        var chain = new Measurement("gdalwarp + gdal2tiles", warp.Wall + tiling.Wall, tiling.Tiles, Math.Max(warp.PeakRssKiB, tiling.PeakRssKiB));
+        var chain = new Measurement("gdalwarp + gdal2tiles", warp.Wall + scale.Wall + tiling.Wall, tiling.Tiles, Math.Max(warp.PeakRssKiB, tiling.PeakRssKiB));
         var ours = await MeasureSelf("earthdata tile (scene → COG → pyramid)",
             ["tile", scene, "--out", Path.Combine(root, "earthdata"), "--layer", "true-color", "--zoom", zoom, "--threads", n],
             Path.Combine(root, "earthdata"), stderr, ct).ConfigureAwait(false);

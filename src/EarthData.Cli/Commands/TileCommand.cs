@@ -37,7 +37,7 @@ internal static partial class TileCommand
                 CheckThreads(parse.GetValue(threads)));
             var result = ProgressDisplay.Run(stderr, "tiling", p => Run(settings, p, ct));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {result.TilesWritten} tiles, zoom {result.MinZoom}-{result.MaxZoom} (native {result.NativeZoom}), {result.EmptyTilesSkipped} empty skipped, {result.Bytes / 1048576.0:F1} MiB in {result.Elapsed.TotalSeconds:F1} s to {Path.GetFullPath(settings.Output)}"));
+                $"wrote {result.TilesWritten} tiles, zoom {result.MinZoom}-{result.MaxZoom} (native {result.NativeZoom}), {result.EmptyTilesSkipped} empty skipped, {result.Bytes / 1048576.0:F1} MiB in {result.Elapsed.TotalSeconds:F1} s (encoding {result.EncodeTime.TotalSeconds:F1} s of worker time) to {Path.GetFullPath(settings.Output)}"));
             return Task.FromResult(0);
         }, stderr, ct));
         return command;
