@@ -33,6 +33,8 @@ public static class EarthDataCli
         {
             SamplesCommand.Create(stdout, stderr),
             SceneCommand.Create(stdout, stderr),
+            TileCommand.Create(stdout, stderr),
+            BenchCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
             CogCommand.Create(stdout, stderr),
         };

@@ -1,0 +1,95 @@
+using EarthData.Gdal;
+using EarthData.Imaging.Rendering;
+
+namespace EarthData.Imaging.Layers;
+
+/// <summary>
+/// Percentile stretches from a low-resolution read of the whole raster (GDAL serves it from the COG's overviews, so it
+/// costs milliseconds), counting only pixels the mask band marks valid.
+/// </summary>
+internal static class StretchEstimator
+{
+    private const int SampleSide = 1024;
+    private const int Bins = 2048;
+
+    public static LinearStretch[] Estimate(GdalDataset dataset, int[] bands, LayerDefinition definition)
+    {
+        var scale = Math.Min(1.0, (double)SampleSide / Math.Max(dataset.Width, dataset.Height));
+        var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
+        var n = width * height;
+        var samples = new float[n];
+        var mask = new byte[n];
+        dataset.GetBand(bands[0]).GetMaskBand().Read(0, 0, dataset.Width, dataset.Height, mask.AsSpan(), width, height);
+
+        var cuts = new (double Low, double High)[bands.Length];
+        for (var i = 0; i < bands.Length; i++)
+        {
+            var band = dataset.GetBand(bands[i]);
+            band.Read(0, 0, dataset.Width, dataset.Height, samples.AsSpan(), width, height);
+            cuts[i] = Percentiles(samples, mask, definition.LowPercent, definition.HighPercent);
+        }
+
+        if (definition.LinkedStretch)
+        {
+            var low = double.MaxValue;
+            var high = double.MinValue;
+            foreach (var (l, h) in cuts)
+            {
+                low = Math.Min(low, l);
+                high = Math.Max(high, h);
+            }
+
+            Array.Fill(cuts, (low, high));
+        }
+
+        var stretches = new LinearStretch[bands.Length];
+        for (var i = 0; i < bands.Length; i++)
+        {
+            var (low, high) = cuts[i];
+            stretches[i] = new LinearStretch(low, high > low ? high : low + 1, definition.Gamma);
+        }
+
+        return stretches;
+    }
+
+    private static (double Low, double High) Percentiles(float[] samples, byte[] mask, double lowPercent, double highPercent)
+    {
+        var min = double.MaxValue;
+        var max = double.MinValue;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (mask[i] != 0 && float.IsFinite(samples[i]))
+            {
+                min = Math.Min(min, samples[i]);
+                max = Math.Max(max, samples[i]);
+            }
+        }
+
+        if (min > max)
+        {
+            return (0, 255); // nothing valid: any stretch will do, the tiles are transparent
+        }
+
+        if (max <= min)
+        {
+            return (min, min + 1);
+        }
+
+        Span<long> counts = new long[Bins];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (mask[i] != 0)
+            {
+                var v = samples[i];
+                if (float.IsFinite(v))
+                {
+                    var bin = (int)((v - min) / (max - min) * Bins);
+                    counts[bin < Bins ? bin : Bins - 1]++;
+                }
+            }
+        }
+
+        return PercentileStretch.FromHistogram(counts, min, max, lowPercent, highPercent);
+    }
+}

@@ -1,0 +1,22 @@
+using EarthData.Imaging.Encoding;
+
+namespace EarthData.Imaging.Pyramid;
+
+/// <summary>Settings of one <see cref="PyramidBuilder"/> run.</summary>
+public sealed record PyramidOptions
+{
+    /// <summary>Coarsest zoom; null = the zoom at which the raster fits about one tile.</summary>
+    public int? MinZoom { get; init; }
+
+    /// <summary>Finest zoom; null = the raster's native zoom. Zooms above native are upsampled.</summary>
+    public int? MaxZoom { get; init; }
+
+    /// <summary>How parent tiles are reduced from their children (and reads resampled). Default average.</summary>
+    public PyramidResampling Resampling { get; init; } = PyramidResampling.Average;
+
+    /// <summary>The image encoder; default PNG (<see cref="PngTileEncoder"/>, fastest zlib level).</summary>
+    public ITileEncoder Encoder { get; init; } = new PngTileEncoder();
+
+    /// <summary>Worker threads, each with its own GDAL dataset; default the processor count.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}
