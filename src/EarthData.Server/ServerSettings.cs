@@ -6,10 +6,14 @@ namespace EarthData.Server;
 /// <param name="PublicUrl">Base URL of STAC links and asset hrefs, without a trailing '/'.</param>
 /// <param name="Storage">Object store and catalogue settings.</param>
 /// <param name="DataDirectory">The data directory.</param>
-public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, string DataDirectory)
+/// <param name="CountMatched">Whether searches count every match for <c>numberMatched</c> (<c>EarthData:Stac:CountMatched</c>).</param>
+public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, string DataDirectory, bool CountMatched = true)
 {
     /// <summary>Configuration key of <see cref="PublicUrl"/>.</summary>
     public const string PublicUrlKey = "EarthData:PublicUrl";
+
+    /// <summary>Configuration key of <see cref="CountMatched"/>.</summary>
+    public const string CountMatchedKey = "EarthData:Stac:CountMatched";
 
     /// <summary>
     /// Reads and validates the settings: <paramref name="options"/> first, then the configuration.
@@ -36,13 +40,19 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
             }
         }
 
+        var countMatched = true;
+        if (configuration[CountMatchedKey] is { Length: > 0 } count && !bool.TryParse(count, out countMatched))
+        {
+            problems.Add($"{CountMatchedKey}: '{count}' is not true or false");
+        }
+
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));
         }
 
         var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory);
+        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched);
     }
 
     /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>

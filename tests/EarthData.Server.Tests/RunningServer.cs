@@ -31,7 +31,7 @@ public class RunningServer : IAsyncLifetime
 
     public IObjectStore Objects => _app!.Services.GetRequiredService<IObjectStore>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         _app = EarthDataServer.Build(new ServerOptions
@@ -49,7 +49,7 @@ public class RunningServer : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         if (_app is not null)

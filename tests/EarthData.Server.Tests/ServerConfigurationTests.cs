@@ -12,11 +12,13 @@ public class ServerConfigurationTests
             ["EarthData:Catalog:Provider"] = "Mongo",
             ["EarthData:Objects:Provider"] = "AzureBlob",
             ["EarthData:PublicUrl"] = "ftp://example.org",
+            ["EarthData:Stac:CountMatched"] = "sometimes",
         })));
 
         Assert.Contains("EarthData:Catalog:Provider: 'Mongo' is not one of Sqlite, Postgres", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Objects:ConnectionString or EarthData:Objects:AccountUrl is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:PublicUrl: 'ftp://example.org' is not an absolute http(s) URL", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:CountMatched: 'sometimes' is not true or false", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
 
@@ -28,17 +30,20 @@ public class ServerConfigurationTests
     }
 
     [Fact]
-    public async Task PublicUrl_FromConfiguration_IsUsedInStacLinks()
+    public async Task PublicUrlAndCountMatched_FromConfiguration_ShapeTheStacApi()
     {
         var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
         try
         {
             var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
-            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:PublicUrl"] = "https://maps.example.org/earthdata/" }, port.ToString().TrimEnd('/'), data));
+            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:PublicUrl"] = "https://maps.example.org/earthdata/", ["EarthData:Stac:CountMatched"] = "false" }, port.ToString().TrimEnd('/'), data));
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = port };
             var landing = await client.GetStringAsync("/stac");
             Assert.Contains("\"href\":\"https://maps.example.org/earthdata/stac/collections\"", landing, StringComparison.Ordinal);
+            var search = await client.GetStringAsync("/stac/search");
+            Assert.Contains("\"numberReturned\":0", search, StringComparison.Ordinal);
+            Assert.DoesNotContain("numberMatched", search, StringComparison.Ordinal);
             await app.StopAsync();
         }
         finally

@@ -139,39 +139,43 @@ public static class StacApi
             return StacProblems.NotFound($"Collection '{collectionId}' does not exist.");
         }
 
-        try
-        {
-            var search = SearchRequest.FromQuery(request.Query, collectionId);
-            var page = await catalog.SearchAsync(search.Search, cancellationToken).ConfigureAwait(false);
-            var links = new JsonArray
-            {
-                StacDocuments.Link("self", docs.Url(request.Path + request.QueryString), GeoJson),
-                StacDocuments.Link("root", docs.Url(StacDocuments.Root), Json),
-                StacDocuments.Link("parent", docs.CollectionUrl(collectionId), Json),
-                StacDocuments.Link("collection", docs.CollectionUrl(collectionId), Json),
-            };
-            AddNextForGet(links, request, docs, page);
-            return Document(ItemCollection(page, search, docs, links), GeoJson);
-        }
-        catch (InvalidQueryException ex)
-        {
-            return StacProblems.BadRequest(ex);
-        }
+        return await SearchPage(request, catalog, docs, collectionId, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SearchGet(
-        HttpRequest request, ICatalogStore catalog, StacDocuments docs, CancellationToken cancellationToken)
+    private static Task<Results<ContentHttpResult, ProblemHttpResult>> SearchGet(
+        HttpRequest request, ICatalogStore catalog, StacDocuments docs, CancellationToken cancellationToken) =>
+        SearchPage(request, catalog, docs, null, cancellationToken);
+
+    /// <summary>A GET search page: <c>/search</c>, or a collection's <c>/items</c> when <paramref name="collectionId"/> is given.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SearchPage(
+        HttpRequest request, ICatalogStore catalog, StacDocuments docs, string? collectionId, CancellationToken cancellationToken)
     {
         try
         {
-            var search = SearchRequest.FromQuery(request.Query);
-            var page = await catalog.SearchAsync(search.Search, cancellationToken).ConfigureAwait(false);
+            var search = SearchRequest.FromQuery(request.Query, collectionId);
+            var page = await catalog.SearchAsync(docs.Configure(search.Search), cancellationToken).ConfigureAwait(false);
             var links = new JsonArray
             {
                 StacDocuments.Link("self", docs.Url(request.Path + request.QueryString), GeoJson),
                 StacDocuments.Link("root", docs.Url(StacDocuments.Root), Json),
             };
-            AddNextForGet(links, request, docs, page);
+            if (collectionId is not null)
+            {
+                links.Add(StacDocuments.Link("parent", docs.CollectionUrl(collectionId), Json));
+                links.Add(StacDocuments.Link("collection", docs.CollectionUrl(collectionId), Json));
+            }
+
+            if (page.NextToken is { } token)
+            {
+                var query = new QueryBuilder(request.Query
+                    .Where(p => p.Key != "token")
+                    .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? string.Empty))))
+                {
+                    { "token", token },
+                };
+                links.Add(StacDocuments.Link("next", docs.Url(request.Path + query.ToQueryString().Value), GeoJson, method: "GET"));
+            }
+
             return Document(ItemCollection(page, search, docs, links), GeoJson);
         }
         catch (InvalidQueryException ex)
@@ -198,7 +202,7 @@ public static class StacApi
             using (body)
             {
                 var search = SearchRequest.FromBody(body.RootElement);
-                var page = await catalog.SearchAsync(search.Search, cancellationToken).ConfigureAwait(false);
+                var page = await catalog.SearchAsync(docs.Configure(search.Search), cancellationToken).ConfigureAwait(false);
                 var url = docs.Url(StacDocuments.Root + "/search");
                 var links = new JsonArray
                 {
@@ -223,22 +227,6 @@ public static class StacApi
         {
             return StacProblems.BadRequest(ex);
         }
-    }
-
-    private static void AddNextForGet(JsonArray links, HttpRequest request, StacDocuments docs, ItemPage page)
-    {
-        if (page.NextToken is not { } token)
-        {
-            return;
-        }
-
-        var query = new QueryBuilder(request.Query
-            .Where(p => p.Key != "token")
-            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? string.Empty))))
-        {
-            { "token", token },
-        };
-        links.Add(StacDocuments.Link("next", docs.Url(request.Path + query.ToQueryString().Value), GeoJson, method: "GET"));
     }
 
     private static JsonObject ItemCollection(ItemPage page, SearchRequest search, StacDocuments docs, JsonArray links)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
 
 namespace EarthData.Server.Stac;
@@ -14,6 +15,9 @@ internal sealed class StacDocuments(ServerSettings settings)
     public const string Root = "/stac";
 
     private static readonly HashSet<string> ApiRels = new(StringComparer.Ordinal) { "self", "root", "parent", "collection", "items", "item", "child" };
+
+    /// <summary>The search as the catalogue runs it: the request's criteria with this server's counting policy.</summary>
+    public ItemSearch Configure(ItemSearch search) => search with { CountMatched = settings.CountMatched };
 
     /// <summary>An absolute URL of this server.</summary>
     public string Url(string path) => settings.Url(path);
