@@ -212,15 +212,17 @@ public sealed class PostgresCatalogStore : ICatalogStore, IAsyncDisposable, IDis
     }
 
     /// <summary>
-    /// Runs a search query with sequential scans and parallel workers discouraged. The planner estimates a property filter
+    /// Runs a search query with sequential scans, parallel workers and JIT off. The planner estimates a property filter
     /// over jsonb at a row or two, so it would rather scan and sort the whole table than walk the index in the sort order
-    /// and stop at the end of the page; at 100 000 items that was 265 ms against a few (tests/EarthData.CatalogBench).
+    /// and stop at the end of the page (at 100 000 items: 265 ms against 22 ms); the index walk's pessimistic cost then
+    /// crosses the JIT thresholds, and compiling took 160 ms of a 170 ms query at 1 000 000 items (EXPLAIN ANALYZE; see
+    /// tests/EarthData.CatalogBench).
     /// </summary>
     private async Task<List<string>> SearchFetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken)
     {
         using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off", cancellationToken).ConfigureAwait(false);
         using var command = Command(sql, parameters, connection);
         var rows = new List<string>();
         using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
