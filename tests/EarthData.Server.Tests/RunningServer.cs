@@ -1,11 +1,20 @@
+using System.Collections.Concurrent;
+using EarthData.Core.Catalog;
+using EarthData.Core.Storage;
+using EarthData.Storage.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
 
 namespace EarthData.Server.Tests;
 
-/// <summary>A real EarthData server on a free loopback port, for HTTP clients (HttpClient, GDAL) to talk to.</summary>
-public sealed class RunningServer : IAsyncLifetime
+/// <summary>
+/// A real EarthData server on a free loopback port, for HTTP clients (HttpClient, GDAL) to talk to. The catalogue is a
+/// SQLite file in the data directory; <see cref="PostgresRunningServer"/> uses PostgreSQL. It records the status code
+/// of every request so tests can see how clients talked to it (e.g. GDAL's range requests).
+/// </summary>
+public class RunningServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -15,15 +24,32 @@ public sealed class RunningServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>Method, path and query, and status of every request answered, in order.</summary>
+    public ConcurrentQueue<(string Method, string Target, int Status, string? Range)> Requests { get; } = new();
+
+    public ICatalogStore Catalog => _app!.Services.GetRequiredService<ICatalogStore>();
+
+    public IObjectStore Objects => _app!.Services.GetRequiredService<IObjectStore>();
+
+    public virtual async Task InitializeAsync()
     {
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        _app = EarthDataServer.Build(new ServerOptions { Urls = BaseAddress.ToString().TrimEnd('/'), DataDirectory = DataDirectory });
+        _app = EarthDataServer.Build(new ServerOptions
+        {
+            Urls = BaseAddress.ToString().TrimEnd('/'),
+            DataDirectory = DataDirectory,
+            Storage = await CreateStorageAsync(),
+        });
+        _app.Use(async (context, next) =>
+        {
+            await next();
+            Requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode, context.Request.Headers.Range.ToString()));
+        });
         await _app.StartAsync();
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         if (_app is not null)
@@ -32,10 +58,17 @@ public sealed class RunningServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        await DropStorageAsync();
         Directory.Delete(DataDirectory, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>The storage the server runs on; the default is the embedded one (SQLite, filesystem) under the data directory.</summary>
+    protected virtual Task<StorageSettings> CreateStorageAsync() => Task.FromResult(new StorageSettings());
+
+    /// <summary>Removes what <see cref="CreateStorageAsync"/> created outside the data directory.</summary>
+    protected virtual Task DropStorageAsync() => Task.CompletedTask;
+
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -42,6 +42,12 @@ public sealed record ItemSearch
     /// <summary>The <see cref="ItemPage.NextToken"/> of the previous page of the same search.</summary>
     public string? Token { get; init; }
 
+    /// <summary>
+    /// Whether to count every match for <see cref="ItemPage.NumberMatched"/> (default). Counting visits every matching row,
+    /// and for property filters every row of the table, so large catalogues may skip it (the count is then null).
+    /// </summary>
+    public bool CountMatched { get; init; } = true;
+
     /// <summary>The default sort order.</summary>
     public static IReadOnlyList<SortField> DefaultSort { get; } = [new SortField("datetime", SortDirection.Descending)];
 

@@ -167,7 +167,18 @@ public static class CbersItemBuilder
                 {
                     ["bands"] = Bands(scene, band),
                     ["proj:code"] = StacJson.Element(EpsgCode(3857)),
+                    // Deprecated in projection v1.2.0 but still what GDAL's STACIT driver (before 3.10) reads.
+                    ["proj:epsg"] = StacJson.Element(3857),
                 };
+                if (cog.Shape is { Count: 2 } shape && cog.Transform is { Count: 6 or 9 } transform)
+                {
+                    // All three, so that no reader combines them with the item-level UTM grid.
+                    fields["proj:shape"] = StacJson.Element(shape);
+                    fields["proj:transform"] = StacJson.Element(transform);
+                    var (west, north) = (transform[2], transform[5]);
+                    fields["proj:bbox"] = StacJson.Element(new[] { west, north + (shape[0] * transform[4]), west + (shape[1] * transform[0]), north });
+                }
+
                 assets[band.Name + CogSuffix] = Asset(cog, StacAsset.CogMediaType, $"Band {band.Number} ({band.CommonName}), Web Mercator COG", ["data", "cog"], fields);
             }
         }

@@ -2,15 +2,18 @@ namespace EarthData.Core.Stac;
 
 /// <summary>
 /// Schema URIs of the STAC extensions the CBERS items use: the newest published version of each that fits
-/// STAC 1.1.0 (eo v2 and raster v2 put band fields into the common <c>bands</c> array; projection v2 uses <c>proj:code</c>).
+/// STAC 1.1.0 (eo v2 and raster v2 put band fields into the common <c>bands</c> array; projection v1.2 has <c>proj:code</c> and still admits <c>proj:epsg</c>).
 /// </summary>
 public static class StacExtensionSchemas
 {
     /// <summary>Electro-optical: band wavelengths, common names, cloud cover.</summary>
     public const string Eo = "https://stac-extensions.github.io/eo/v2.0.0/schema.json";
 
-    /// <summary>Projection: <c>proj:code</c>, shape, transform, bbox in the raster CRS.</summary>
-    public const string Projection = "https://stac-extensions.github.io/projection/v2.0.0/schema.json";
+    /// <summary>
+    /// Projection: <c>proj:code</c>, shape, transform, bbox in the raster CRS. v1.2.0 rather than v2.0.0 because it also
+    /// allows the deprecated <c>proj:epsg</c>, which GDAL's STACIT driver before 3.10 requires (Debian ships GDAL 3.6).
+    /// </summary>
+    public const string Projection = "https://stac-extensions.github.io/projection/v1.2.0/schema.json";
 
     /// <summary>View geometry: sun and viewing angles.</summary>
     public const string View = "https://stac-extensions.github.io/view/v1.1.0/schema.json";

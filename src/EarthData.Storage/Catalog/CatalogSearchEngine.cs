@@ -54,7 +54,7 @@ internal sealed class CatalogSearchEngine(
             next = PageToken.Encode(sort, PageToken.KeyOf(items[^1], sort));
         }
 
-        var matched = await CountAsync(search, cancellationToken).ConfigureAwait(false);
+        long? matched = search.CountMatched ? await CountAsync(search, cancellationToken).ConfigureAwait(false) : null;
         return new ItemPage(items, matched, next);
     }
 

@@ -28,5 +28,12 @@ internal static class SqliteCatalogMigrations
             attempts INTEGER NOT NULL);
         CREATE INDEX scene_records_state ON scene_records (state, updated_at);
         """,
+        // v2: the default sort is datetime DESC, collection ASC, id ASC; an index in exactly that order lets a search
+        // read its first page in index order and stop, instead of filtering and sorting the whole table (mixed
+        // directions cannot use the ascending indexes of v1).
+        """
+        CREATE INDEX items_datetime_desc ON items (datetime DESC, collection, id);
+        CREATE INDEX items_collection_datetime_desc ON items (collection, datetime DESC, id);
+        """,
     ];
 }

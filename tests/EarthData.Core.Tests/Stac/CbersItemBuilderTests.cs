@@ -32,7 +32,11 @@ public sealed class CbersItemBuilderTests
         OriginalBands = scene.Camera.Bands.ToDictionary(b => b.Number, b => new AssetFile($"https://data.example.org/archive/{scene.Id.ArchiveDirectory}/{scene.Id.BandFileName(b.Number, "tif")}")),
         CogBands = scene.Camera.Bands.ToDictionary(
             b => b.Number,
-            b => new AssetFile($"https://data.example.org/cogs/{scene.CollectionId}/{scene.Id}/{b.Name}.tif", 1_234_567, Multihash.Sha256(new byte[32]))),
+            b => new AssetFile($"https://data.example.org/cogs/{scene.CollectionId}/{scene.Id}/{b.Name}.tif", 1_234_567, Multihash.Sha256(new byte[32]))
+            {
+                Shape = [1024, 512],
+                Transform = [76.437, 0, -5_009_377.085, 0, -76.437, -1_252_344.271],
+            }),
         Thumbnail = new AssetFile($"https://data.example.org/stac/{scene.CollectionId}/{scene.Id}/thumbnail.png", 2048),
         MetadataXml = new AssetFile($"https://data.example.org/archive/{scene.Id.ArchiveDirectory}/{scene.Id.BandFileName(scene.Bands[0], "xml")}"),
         Tiles = new TilePyramid($"https://data.example.org/tiles/{scene.CollectionId}/{scene.Id}", 6, 12, [new TileLayer("visual", Title: "True colour")]),
@@ -110,6 +114,27 @@ public sealed class CbersItemBuilderTests
         Assert.Equal(primary.BoundingBox.UpperLeft.Easting, transform[2].GetDouble());
         Assert.Equal(primary.BoundingBox.UpperLeft.Northing, transform[5].GetDouble());
         Assert.Equal(-primary.VerticalPixelSize, transform[4].GetDouble());
+    }
+
+    [Fact]
+    public void Build_GivesCogAssetsTheirOwnWebMercatorGrid_WithTheEpsgCodeStacitReads()
+    {
+        var scene = Scene("CBERS_4_MUX_20170528_090_084_L2");
+
+        var cog = CbersItemBuilder.Build(scene, FullOptions(scene)).Assets["B5" + CbersItemBuilder.CogSuffix].Fields!;
+
+        Assert.Equal("EPSG:3857", cog["proj:code"].GetString());
+        Assert.Equal(3857, cog["proj:epsg"].GetInt32());
+        Assert.Equal([1024, 512], cog["proj:shape"].EnumerateArray().Select(v => v.GetInt32()));
+        var bbox = cog["proj:bbox"].EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.Equal([-5_009_377.085, -1_252_344.271 - (1024 * 76.437), -5_009_377.085 + (512 * 76.437), -1_252_344.271], bbox, new ToleranceComparer(1e-6));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
     }
 
     [Fact]

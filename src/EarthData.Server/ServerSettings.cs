@@ -1,0 +1,104 @@
+using EarthData.Storage.Configuration;
+
+namespace EarthData.Server;
+
+/// <summary>The validated settings the endpoints use: where the API is reached from outside, and the storage.</summary>
+/// <param name="PublicUrl">Base URL of STAC links and asset hrefs, without a trailing '/'.</param>
+/// <param name="Storage">Object store and catalogue settings.</param>
+/// <param name="DataDirectory">The data directory.</param>
+/// <param name="CountMatched">Whether searches count every match for <c>numberMatched</c> (<c>EarthData:Stac:CountMatched</c>).</param>
+public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, string DataDirectory, bool CountMatched = true)
+{
+    /// <summary>Configuration key of <see cref="PublicUrl"/>.</summary>
+    public const string PublicUrlKey = "EarthData:PublicUrl";
+
+    /// <summary>Configuration key of <see cref="CountMatched"/>.</summary>
+    public const string CountMatchedKey = "EarthData:Stac:CountMatched";
+
+    /// <summary>
+    /// Reads and validates the settings: <paramref name="options"/> first, then the configuration.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names every bad setting, separated by "; ".</exception>
+    public static ServerSettings Load(ServerOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        var storage = options.Storage ?? Bind(configuration, problems);
+        problems.AddRange(storage.Problems());
+
+        var publicUrl = options.PublicUrl;
+        if (publicUrl is null && configuration[PublicUrlKey] is { Length: > 0 } configured)
+        {
+            if (ServerOptions.IsHttpUrl(configured))
+            {
+                publicUrl = new Uri(configured);
+            }
+            else
+            {
+                problems.Add($"{PublicUrlKey}: '{configured}' is not an absolute http(s) URL");
+            }
+        }
+
+        var countMatched = true;
+        if (configuration[CountMatchedKey] is { Length: > 0 } count && !bool.TryParse(count, out countMatched))
+        {
+            problems.Add($"{CountMatchedKey}: '{count}' is not true or false");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems));
+        }
+
+        var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched);
+    }
+
+    /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>
+    public string Url(string path) => PublicUrl.OriginalString + path;
+
+    private static StorageSettings Bind(IConfiguration configuration, List<string> problems)
+    {
+        var settings = new StorageSettings();
+        var objects = configuration.GetSection("EarthData:Objects");
+        var catalog = configuration.GetSection("EarthData:Catalog");
+        settings.Objects.Provider = Enum<ObjectStoreProvider>(objects, "Provider", problems) ?? settings.Objects.Provider;
+        settings.Objects.Directory = objects["Directory"] is { Length: > 0 } directory ? directory : null;
+        settings.Objects.ConnectionString = objects["ConnectionString"] is { Length: > 0 } blob ? blob : null;
+        if (objects["AccountUrl"] is { Length: > 0 } accountUrl)
+        {
+            if (ServerOptions.IsHttpUrl(accountUrl))
+            {
+                settings.Objects.AccountUrl = new Uri(accountUrl);
+            }
+            else
+            {
+                problems.Add($"EarthData:Objects:AccountUrl: '{accountUrl}' is not an absolute http(s) URL");
+            }
+        }
+
+        settings.Objects.Container = objects["Container"] ?? settings.Objects.Container;
+        settings.Catalog.Provider = Enum<CatalogStoreProvider>(catalog, "Provider", problems) ?? settings.Catalog.Provider;
+        settings.Catalog.ConnectionString = catalog["ConnectionString"] is { Length: > 0 } connection ? connection : null;
+        return settings;
+    }
+
+    private static T? Enum<T>(IConfigurationSection section, string key, List<string> problems)
+        where T : struct, Enum
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0]))
+        {
+            return value;
+        }
+
+        problems.Add($"{section.Path}:{key}: '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
+        return null;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EarthData.Core.Catalog;
+using EarthData.Core.Stac;
+
+namespace EarthData.Server.Stac;
+
+/// <summary>
+/// Turns stored items and collections into API documents: links rewritten to absolute URLs of this API (self, root,
+/// parent, collection, items) and relative asset hrefs (object keys) pointing at <c>/objects/{key}</c>. Thread-safe.
+/// </summary>
+internal sealed class StacDocuments(ServerSettings settings)
+{
+    /// <summary>Path of the STAC API root.</summary>
+    public const string Root = "/stac";
+
+    private static readonly HashSet<string> ApiRels = new(StringComparer.Ordinal) { "self", "root", "parent", "collection", "items", "item", "child" };
+
+    /// <summary>The search as the catalogue runs it: the request's criteria with this server's counting policy.</summary>
+    public ItemSearch Configure(ItemSearch search) => search with { CountMatched = settings.CountMatched };
+
+    /// <summary>An absolute URL of this server.</summary>
+    public string Url(string path) => settings.Url(path);
+
+    /// <summary>URL of a collection.</summary>
+    public string CollectionUrl(string collectionId) => Url($"{Root}/collections/{Uri.EscapeDataString(collectionId)}");
+
+    /// <summary>URL of an item.</summary>
+    public string ItemUrl(string collectionId, string itemId) => CollectionUrl(collectionId) + "/items/" + Uri.EscapeDataString(itemId);
+
+    /// <summary>A link object.</summary>
+    public static JsonObject Link(string rel, string href, string type, string? title = null, string? method = null)
+    {
+        var link = new JsonObject { ["rel"] = rel, ["href"] = href, ["type"] = type };
+        if (title is not null)
+        {
+            link["title"] = title;
+        }
+
+        if (method is not null)
+        {
+            link["method"] = method;
+        }
+
+        return link;
+    }
+
+    /// <summary>The API form of an item.</summary>
+    public JsonObject Item(StacItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var node = JsonSerializer.SerializeToNode(item, StacJson.Options)!.AsObject();
+        var collection = item.Collection ?? string.Empty;
+        var links = new JsonArray
+        {
+            Link("self", ItemUrl(collection, item.Id), StacLink.GeoJsonMediaType),
+            Link("parent", CollectionUrl(collection), StacLink.JsonMediaType),
+            Link("collection", CollectionUrl(collection), StacLink.JsonMediaType),
+            Link("root", Url(Root), StacLink.JsonMediaType),
+        };
+        KeepOtherLinks(node, links);
+        RewriteAssets(node["assets"] as JsonObject);
+        RewriteAssets(node["asset_templates"] as JsonObject);
+        return node;
+    }
+
+    /// <summary>The API form of a collection.</summary>
+    public JsonObject Collection(StacCollection collection)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var node = JsonSerializer.SerializeToNode(collection, StacJson.Options)!.AsObject();
+        var links = new JsonArray
+        {
+            Link("self", CollectionUrl(collection.Id), StacLink.JsonMediaType),
+            Link("parent", Url(Root), StacLink.JsonMediaType),
+            Link("root", Url(Root), StacLink.JsonMediaType),
+            Link("items", CollectionUrl(collection.Id) + "/items", StacLink.GeoJsonMediaType),
+        };
+        KeepOtherLinks(node, links);
+        RewriteAssets(node["assets"] as JsonObject);
+        return node;
+    }
+
+    /// <summary>The absolute href of an asset: absolute hrefs pass, relative ones are object keys served at <c>/objects/</c>.</summary>
+    public string AssetHref(string href)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && !string.IsNullOrEmpty(absolute.Scheme) && !href.StartsWith('/'))
+        {
+            return href;
+        }
+
+        var key = href.TrimStart('/');
+        if (key.StartsWith("objects/", StringComparison.Ordinal))
+        {
+            key = key["objects/".Length..];
+        }
+
+        return Url("/objects/" + key);
+    }
+
+    private static void KeepOtherLinks(JsonObject node, JsonArray links)
+    {
+        if (node["links"] is JsonArray stored)
+        {
+            foreach (var link in stored)
+            {
+                if (link?["rel"]?.GetValue<string>() is { } rel && !ApiRels.Contains(rel))
+                {
+                    links.Add(link.DeepClone());
+                }
+            }
+        }
+
+        node["links"] = links;
+    }
+
+    private void RewriteAssets(JsonObject? assets)
+    {
+        foreach (var (_, asset) in assets ?? [])
+        {
+            if (asset?["href"] is JsonValue href && href.TryGetValue<string>(out var value))
+            {
+                asset["href"] = AssetHref(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EarthData.Server.Tests;
+
+public class ServerConfigurationTests
+{
+    [Fact]
+    public void Build_NamesEveryBadSetting_InOneMessage()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EarthDataServer.Build(Options(new()
+        {
+            ["EarthData:Catalog:Provider"] = "Mongo",
+            ["EarthData:Objects:Provider"] = "AzureBlob",
+            ["EarthData:PublicUrl"] = "ftp://example.org",
+            ["EarthData:Stac:CountMatched"] = "sometimes",
+        })));
+
+        Assert.Contains("EarthData:Catalog:Provider: 'Mongo' is not one of Sqlite, Postgres", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Objects:ConnectionString or EarthData:Objects:AccountUrl is required", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:PublicUrl: 'ftp://example.org' is not an absolute http(s) URL", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:CountMatched: 'sometimes' is not true or false", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Build_PostgresWithoutConnectionString_NamesTheKey()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EarthDataServer.Build(Options(new() { ["EarthData:Catalog:Provider"] = "postgres" })));
+        Assert.Equal("EarthData:Catalog:ConnectionString is required when EarthData:Catalog:Provider is Postgres", ex.Message);
+    }
+
+    [Fact]
+    public async Task PublicUrlAndCountMatched_FromConfiguration_ShapeTheStacApi()
+    {
+        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
+        try
+        {
+            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
+            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:PublicUrl"] = "https://maps.example.org/earthdata/", ["EarthData:Stac:CountMatched"] = "false" }, port.ToString().TrimEnd('/'), data));
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = port };
+            var landing = await client.GetStringAsync("/stac");
+            Assert.Contains("\"href\":\"https://maps.example.org/earthdata/stac/collections\"", landing, StringComparison.Ordinal);
+            var search = await client.GetStringAsync("/stac/search");
+            Assert.Contains("\"numberReturned\":0", search, StringComparison.Ordinal);
+            Assert.DoesNotContain("numberMatched", search, StringComparison.Ordinal);
+            await app.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static ServerOptions Options(Dictionary<string, string?> settings, string urls = "http://127.0.0.1:5080", string? data = null) => new()
+    {
+        Urls = urls,
+        DataDirectory = data ?? Path.GetTempPath(),
+        Configure = configuration => configuration.AddInMemoryCollection(settings),
+    };
+}
