@@ -4,6 +4,7 @@ using System.Text.Json;
 using EarthData.Core.Metadata;
 using EarthData.Core.Radiometry;
 using EarthData.Core.Scenes;
+using EarthData.Core.Tiling;
 
 namespace EarthData.Core.Stac;
 
@@ -235,11 +236,14 @@ public static class CbersItemBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegative(tiles.MinZoom);
         ArgumentOutOfRangeException.ThrowIfLessThan(tiles.MaxZoom, tiles.MinZoom);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(tiles.MaxZoom, WebMercatorQuad.MaxZoom);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tiles.MaxZoom, TileAddress.MaxZoom);
+        var envelope = scene.Envelope;
+        var (west, south) = WebMercatorQuad.LonLatToMeters(envelope.MinX, envelope.MinY);
+        var (east, north) = WebMercatorQuad.LonLatToMeters(envelope.MaxX, envelope.MaxY);
         var limits = new Dictionary<string, object>();
         for (var z = tiles.MinZoom; z <= tiles.MaxZoom; z++)
         {
-            var (minCol, maxCol, minRow, maxRow) = WebMercatorQuad.TileRange(scene.Envelope, z);
+            var (minCol, minRow, maxCol, maxRow) = WebMercatorQuad.TileRange(west, south, east, north, z);
             limits[z.ToString(CultureInfo.InvariantCulture)] = new Dictionary<string, int>
             {
                 ["min_tile_col"] = minCol,
@@ -255,7 +259,7 @@ public static class CbersItemBuilder
         });
         properties["tiles:tile_matrix_sets"] = StacJson.Element(new Dictionary<string, JsonElement>
         {
-            [WebMercatorQuad.Identifier] = WebMercatorQuad.Definition(tiles.MaxZoom),
+            [WebMercatorQuad.Identifier] = TileMatrixSetDefinition.Definition(tiles.MaxZoom),
         });
     }
 

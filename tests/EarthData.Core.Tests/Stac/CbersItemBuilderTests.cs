@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EarthData.Core.Metadata;
 using EarthData.Core.Stac;
+using EarthData.Core.Tiling;
 
 namespace EarthData.Core.Tests.Stac;
 
@@ -171,15 +172,5 @@ public sealed class CbersItemBuilderTests
         Assert.Equal(json, StacJson.Serialize(back));
         Assert.Equal(item.Datetime, back.Datetime);
         Assert.Contains("\"eo:cloud_cover\":12.5", json, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void WebMercatorQuad_TileRange_MatchesKnownTile()
-    {
-        // Rio de Janeiro at z10: x = floor((180 - 43.2) / 360 * 1024) = 389; y = floor(1024 * (1 - asinh(tan(-22.9°)) / π) / 2) = 578.
-        var range = WebMercatorQuad.TileRange(new EarthData.Core.Geometry.BoundingBox(-43.2, -22.9, -43.2, -22.9), 10);
-
-        Assert.Equal((389, 389, 578, 578), range);
-        Assert.Equal((0, 1, 0, 1), WebMercatorQuad.TileRange(new EarthData.Core.Geometry.BoundingBox(-10, -10, 10, 10), 1));
     }
 }

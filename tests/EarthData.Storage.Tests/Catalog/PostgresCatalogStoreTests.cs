@@ -2,6 +2,7 @@ using EarthData.Core.Catalog;
 using EarthData.Storage.Catalog;
 using Npgsql;
 using Xunit.Abstractions;
+using EarthData.Testing;
 
 namespace EarthData.Storage.Tests.Catalog;
 
@@ -10,10 +11,7 @@ public sealed class PostgresCatalogStoreTests(ITestOutputHelper output) : Catalo
 {
     private readonly string _schema = "catalog_" + Guid.NewGuid().ToString("N");
 
-    internal static string ConnectionString =>
-        Environment.GetEnvironmentVariable("EARTHDATA_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("EARTHDATA_TEST_POSTGRES is not set: run tests/run.sh (it starts a private PostgreSQL server).");
+    internal static string ConnectionString => TestServers.Postgres;
 
     protected override async Task<ICatalogStore> CreateStoreAsync()
     {
