@@ -243,7 +243,9 @@ public static class CbersItemBuilder
         var limits = new Dictionary<string, object>();
         for (var z = tiles.MinZoom; z <= tiles.MaxZoom; z++)
         {
-            var (minCol, minRow, maxCol, maxRow) = WebMercatorQuad.TileRange(west, south, east, north, z);
+            var (minCol, minRow, maxCol, maxRow) = tiles.Limits?.TryGetValue(z, out var written) == true
+                ? (written.MinCol, written.MinRow, written.MaxCol, written.MaxRow)
+                : WebMercatorQuad.TileRange(west, south, east, north, z);
             limits[z.ToString(CultureInfo.InvariantCulture)] = new Dictionary<string, int>
             {
                 ["min_tile_col"] = minCol,
