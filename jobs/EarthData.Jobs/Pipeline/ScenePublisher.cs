@@ -1,8 +1,10 @@
 using System.Text.Json;
 using EarthData.Core;
 using EarthData.Core.Catalog;
+using EarthData.Core.Scenes;
 using EarthData.Core.Stac;
 using EarthData.Core.Storage;
+using EarthData.Core.Tiling;
 using EarthData.Imaging.Tiling;
 using EarthData.Jobs.Catalog;
 
@@ -106,7 +108,7 @@ public sealed class ScenePublisher
             Tiles = Pyramid(manifest),
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
             Links = _options.WriteStaticCatalog ? StacCatalogBuilder.ItemLinks(_options.StacBaseUri(), collection, id) : null,
-            ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(manifest) },
+            ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
         };
         return CbersItemBuilder.Build(scene.Metadata, options);
     }
@@ -132,24 +134,39 @@ public sealed class ScenePublisher
         return new TilePyramid(baseHref, limits.Keys.Min(), limits.Keys.Max(), layers) { Limits = limits };
     }
 
-    private StacAsset CogAsset(SceneManifest manifest) => new()
+    private StacAsset CogAsset(ProcessedScene scene)
     {
-        Href = _options.Href(PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual")),
-        Type = StacAsset.CogMediaType,
-        Title = $"Web Mercator COG of the digital numbers ({string.Join(", ", manifest.CogBands)})",
-        Roles = ["data", "cog"],
-        Fields = new Dictionary<string, JsonElement>
+        var manifest = scene.Manifest;
+        var resolution = WebMercatorQuad.Resolution(manifest.NativeZoom);
+        var bands = manifest.CogBands.Select(description =>
         {
-            ["proj:code"] = StacJson.Element(CbersItemBuilder.EpsgCode(3857)),
-            ["file:size"] = StacJson.Element(manifest.Cog.Size),
-            ["file:checksum"] = StacJson.Element(manifest.Cog.Checksum),
-            ["bands"] = StacJson.Element(manifest.CogBands.Select(Band).ToArray()),
-        },
-    };
+            var entry = new Dictionary<string, object> { ["name"] = description, ["raster:spatial_resolution"] = resolution };
+            if (scene.Metadata.Camera.Bands.FirstOrDefault(b => b.CommonName == description) is { } band)
+            {
+                entry["name"] = band.Name;
+                entry["eo:common_name"] = band.CommonName;
+                entry["eo:center_wavelength"] = band.CenterWavelength;
+                entry["nodata"] = band.NoData;
+                entry["data_type"] = band.SampleType == SampleType.Byte ? "uint8" : "int16";
+            }
 
-    private static Dictionary<string, string> Band(string description) => description is "alpha"
-        ? new Dictionary<string, string> { ["name"] = description }
-        : new Dictionary<string, string> { ["name"] = description, ["eo:common_name"] = description };
+            return entry;
+        });
+        return new StacAsset
+        {
+            Href = _options.Href(PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual")),
+            Type = StacAsset.CogMediaType,
+            Title = $"Web Mercator COG of the digital numbers ({string.Join(", ", manifest.CogBands)})",
+            Roles = ["data", "cog"],
+            Fields = new Dictionary<string, JsonElement>
+            {
+                ["proj:code"] = StacJson.Element(CbersItemBuilder.EpsgCode(3857)),
+                ["file:size"] = StacJson.Element(manifest.Cog.Size),
+                ["file:checksum"] = StacJson.Element(manifest.Cog.Checksum),
+                ["bands"] = StacJson.Element(bands.ToArray()),
+            },
+        };
+    }
 
     private static string Title(string layer) => layer switch
     {
