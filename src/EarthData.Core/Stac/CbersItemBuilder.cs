@@ -261,7 +261,7 @@ public static class CbersItemBuilder
         });
         properties["tiles:tile_matrix_sets"] = StacJson.Element(new Dictionary<string, JsonElement>
         {
-            [WebMercatorQuad.Identifier] = TileMatrixSetDefinition.Definition(tiles.MaxZoom),
+            [WebMercatorQuad.Identifier] = TileMatrixSetDefinition.Definition(tiles.MinZoom, tiles.MaxZoom),
         });
     }
 
