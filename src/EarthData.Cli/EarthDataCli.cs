@@ -34,6 +34,7 @@ public static class EarthDataCli
             TileCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
             CogCommand.Create(stdout, stderr),
+            PublishCommand.Create(stdout, stderr),
         };
         return root;
     }
