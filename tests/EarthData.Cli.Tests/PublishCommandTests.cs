@@ -30,6 +30,12 @@ public sealed class PublishCommandTests : IDisposable
         var href = item.RootElement.GetProperty("assets").GetProperty("visual").GetProperty("href").GetString()!;
         Assert.True(File.Exists(new Uri(href).LocalPath), href);
         Assert.True(File.Exists(Path.Combine(data, "staging", scene.Id.ToString(), "manifest.json")));
+
+        var again = await CliRun.Of("publish", scene.Directory, "--data", data, "--threads", "2");
+
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(1, (await catalog.SearchAsync(new ItemSearch { Collections = ["CBERS4-MUX"] })).NumberMatched);
+        Assert.Equal(2, (await catalog.GetSceneRecordAsync(scene.Id.ToString()))!.Attempts);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class SceneProcessor
         var metadata = SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
         var sceneId = files.Id.ToString();
         var work = Path.Combine(StagingDirectory, sceneId);
-        var fingerprint = options.Fingerprint();
+        var fingerprint = options.Fingerprint() + ";inputs=" + InputFingerprint(files);
         if (SceneManifestFile.TryReadComplete(work, fingerprint) is { } existing)
         {
             progress?.Report(1);
@@ -172,6 +172,19 @@ public sealed class SceneProcessor
         }
 
         return names;
+    }
+
+    /// <summary>Names, sizes and modification times of the band files: re-delivered bands invalidate the outputs.</summary>
+    private static string InputFingerprint(SceneFiles files)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var path in files.Bands.SelectMany(b => new[] { b.TiffPath, b.XmlPath }))
+        {
+            var info = new FileInfo(path);
+            text.Append(CultureInfo.InvariantCulture, $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks};");
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);

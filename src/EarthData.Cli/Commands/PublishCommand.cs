@@ -87,6 +87,10 @@ internal static partial class PublishCommand
     private static async Task<PublishResult> RunAsync(TextWriter stderr, string sceneId, SceneProcessor processor, ScenePublisher publisher,
         ICatalogStore catalog, string directory, SceneProcessingOptions options, CancellationToken cancellationToken)
     {
+        var previous = await catalog.GetSceneRecordAsync(sceneId, cancellationToken).ConfigureAwait(false);
+        await catalog.UpsertSceneRecordAsync(
+            new SceneRecord { SceneId = sceneId, State = SceneState.Processing, UpdatedAt = DateTime.UtcNow, Attempts = (previous?.Attempts ?? 0) + 1 },
+            cancellationToken).ConfigureAwait(false);
         ProcessedScene processed;
         try
         {
@@ -98,6 +102,7 @@ internal static partial class PublishCommand
             {
                 SceneId = sceneId, State = SceneState.Failed, Stage = "process", Reason = ex.Message.ReplaceLineEndings(" "),
                 Retryable = ex is not (Core.InvalidSceneException or ArgumentException), UpdatedAt = DateTime.UtcNow,
+                Attempts = (previous?.Attempts ?? 0) + 1,
             }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

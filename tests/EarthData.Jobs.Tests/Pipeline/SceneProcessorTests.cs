@@ -81,6 +81,27 @@ public sealed class SceneProcessorTests(PublishScenesFixture scenes)
     }
 
     [Fact]
+    public void Process_WhenABandWasRedelivered_RebuildsTheOutputs()
+    {
+        var staging = Path.Combine(scenes.Root, "staging-redelivered");
+        var processor = new SceneProcessor(staging);
+        var options = PublishScenesFixture.Options with { Layers = [Imaging.Layers.LayerDefinition.TrueColor], MaxZoom = scenes.Mux.Manifest.NativeZoom - 1 };
+        _ = processor.Process(scenes.MuxDirectory, options);
+        var band = Directory.GetFiles(scenes.MuxDirectory, "*_BAND5.tif").Single();
+        var written = File.GetLastWriteTimeUtc(band);
+        File.SetLastWriteTimeUtc(band, written.AddMinutes(1));
+        try
+        {
+            Assert.False(processor.Process(scenes.MuxDirectory, options).Reused);
+            Assert.True(processor.Process(scenes.MuxDirectory, options).Reused);
+        }
+        finally
+        {
+            File.SetLastWriteTimeUtc(band, written);
+        }
+    }
+
+    [Fact]
     public void Process_NotASceneFolder_ThrowsInvalidScene()
     {
         var folder = Directory.CreateDirectory(Path.Combine(scenes.Root, "not-a-scene")).FullName;
