@@ -59,11 +59,13 @@ public sealed class ScenePublisher
         var manifest = scene.Manifest;
         var previous = await _catalog.GetSceneRecordAsync(manifest.SceneId, cancellationToken).ConfigureAwait(false);
         await RecordAsync(manifest.SceneId, SceneState.Publishing, previous, null, null, CancellationToken.None).ConfigureAwait(false);
-        var step = "upload";
+        var step = "item";
         try
         {
-            var (count, bytes) = await UploadAsync(scene, progress, cancellationToken).ConfigureAwait(false);
+            // Built first: an item that cannot be described fails before anything is uploaded.
             var item = BuildItem(scene);
+            step = "upload";
+            var (count, bytes) = await UploadAsync(scene, progress, cancellationToken).ConfigureAwait(false);
             step = "catalogue";
             await _catalog.UpsertItemAsync(item, cancellationToken).ConfigureAwait(false);
             var items = await CollectionItemsAsync(manifest.Collection, cancellationToken).ConfigureAwait(false);
