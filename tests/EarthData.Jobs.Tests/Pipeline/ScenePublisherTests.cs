@@ -124,6 +124,29 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         Assert.Null(published.Reason);
     }
 
+    [Fact]
+    public async Task Publish_WhenCancelledDuringUploads_WritesNoItemAndRecordsARetryableFailure()
+    {
+        using var target = await LocalTarget.CreateAsync();
+        using var cancellation = new CancellationTokenSource();
+        var id = scenes.Wfi.Manifest.SceneId;
+        var progress = new SynchronousProgress(v =>
+        {
+            if (v > 0.2)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => target.Publisher().PublishAsync(scenes.Wfi, progress, cancellation.Token));
+
+        Assert.Null(await target.Catalog.GetItemAsync("CBERS4A-WFI", id));
+        var record = await target.Catalog.GetSceneRecordAsync(id);
+        Assert.Equal(SceneState.Failed, record!.State);
+        Assert.Equal("upload: cancelled", record.Reason);
+        Assert.True(record.Retryable);
+    }
+
     /// <summary>Follows child and item links (file:// URLs) from the root; returns every document reached once.</summary>
     private static List<JsonElement> WalkFrom(string rootHref)
     {
@@ -162,5 +185,10 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         }
 
         return documents;
+    }
+
+    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 }
