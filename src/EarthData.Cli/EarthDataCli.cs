@@ -17,7 +17,9 @@ public static class EarthDataCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"error: {parsed.Errors[0].Message} (see 'earthdata --help')").ConfigureAwait(false);
+            // Some parser messages span lines (e.g. the list of allowed values): keep the CLI's one-line contract.
+            var message = parsed.Errors[0].Message.ReplaceLineEndings(" ").Trim();
+            await stderr.WriteLineAsync($"error: {message} (see 'earthdata --help')").ConfigureAwait(false);
             return CommandRunner.UsageError;
         }
 
@@ -32,6 +34,7 @@ public static class EarthDataCli
             SamplesCommand.Create(stdout, stderr),
             SceneCommand.Create(stdout, stderr),
             TileCommand.Create(stdout, stderr),
+            BenchCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
             CogCommand.Create(stdout, stderr),
             PublishCommand.Create(stdout, stderr),

@@ -12,6 +12,10 @@ internal static class StretchEstimator
     private const int SampleSide = 1024;
     private const int Bins = 2048;
 
+    // The top 1 % of the value range counts as saturation when it holds more than 0.5 % of the valid pixels.
+    private const double SaturationBand = 0.01;
+    private const double SaturationShare = 0.005;
+
     public static LinearStretch[] Estimate(GdalDataset dataset, int[] bands, LayerDefinition definition)
     {
         var scale = Math.Min(1.0, (double)SampleSide / Math.Max(dataset.Width, dataset.Height));
@@ -76,13 +80,44 @@ internal static class StretchEstimator
             return (min, min + 1);
         }
 
+        // Saturated detectors (thick cloud) pile up at the top of the range; left in, a few percent of cloud drags the
+        // high cut to the saturation value and the land goes dark. Drop that spike from the histogram.
+        var (valid, spike) = (0L, 0L);
+        var spikeFloor = max - ((max - min) * SaturationBand);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (mask[i] != 0 && float.IsFinite(samples[i]))
+            {
+                valid++;
+                spike += samples[i] >= spikeFloor ? 1 : 0;
+            }
+        }
+
+        var ceiling = spike > valid * SaturationShare && spike < valid ? spikeFloor : double.PositiveInfinity;
+        if (!double.IsPositiveInfinity(ceiling))
+        {
+            max = double.MinValue;
+            for (var i = 0; i < samples.Length; i++)
+            {
+                if (mask[i] != 0 && float.IsFinite(samples[i]) && samples[i] < ceiling)
+                {
+                    max = Math.Max(max, samples[i]);
+                }
+            }
+
+            if (max <= min)
+            {
+                return (min, ceiling);
+            }
+        }
+
         Span<long> counts = new long[Bins];
         for (var i = 0; i < samples.Length; i++)
         {
             if (mask[i] != 0)
             {
                 var v = samples[i];
-                if (float.IsFinite(v))
+                if (float.IsFinite(v) && v < ceiling)
                 {
                     var bin = (int)((v - min) / (max - min) * Bins);
                     counts[bin < Bins ? bin : Bins - 1]++;

@@ -31,6 +31,7 @@ internal sealed class PyramidRun
     private readonly Lock _progressLock = new();
     private readonly ResampleAlgorithm _readResampling;
     private readonly long _total;
+    private CoverageGrid? _coverage;
     private long _done;
     private double _lastReported;
     private long _bytes;
@@ -72,6 +73,11 @@ internal sealed class PyramidRun
     public PyramidResult Execute()
     {
         var started = Stopwatch.StartNew();
+        using (var dataset = GdalDataset.Open(_path))
+        {
+            _coverage = CoverageGrid.Read(dataset, _grid, _renderer);
+        }
+
         var roots = _ranges[_split]!.Value.Tiles().ToArray();
         var keep = _split > _min ? new ConcurrentDictionary<TileAddress, byte[]>() : null;
         var next = -1;
@@ -171,6 +177,12 @@ internal sealed class PyramidRun
     private byte[]? Subtree(Worker worker, TileAddress tile, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (_coverage?.MayCover(tile) == false)
+        {
+            SkipEmptySubtree(tile);
+            return null;
+        }
+
         if (tile.Zoom >= _base)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(TileBytes);
@@ -205,6 +217,24 @@ internal sealed class PyramidRun
         var c = Child(worker, sw, cancellationToken);
         var d = Child(worker, se, cancellationToken);
         return Reduce(worker, tile, a, b, c, d);
+    }
+
+    /// <summary>Counts a subtree known to be empty as done, without reading it.</summary>
+    private void SkipEmptySubtree(TileAddress tile)
+    {
+        long skipped = 0;
+        for (var z = tile.Zoom; z <= _max; z++)
+        {
+            var shift = z - tile.Zoom;
+            var range = _ranges[z]!.Value;
+            var x0 = Math.Max(range.MinX, (long)tile.X << shift);
+            var x1 = Math.Min(range.MaxX, (((long)tile.X + 1) << shift) - 1);
+            var y0 = Math.Max(range.MinY, (long)tile.Y << shift);
+            var y1 = Math.Min(range.MaxY, (((long)tile.Y + 1) << shift) - 1);
+            skipped += Math.Max(0, x1 - x0 + 1) * Math.Max(0, y1 - y0 + 1);
+        }
+
+        Tick(skipped);
     }
 
     private byte[]? Child(Worker worker, TileAddress child, CancellationToken cancellationToken) =>
@@ -264,9 +294,9 @@ internal sealed class PyramidRun
         Interlocked.Add(ref _bytes, output.WrittenCount);
     }
 
-    private void Tick()
+    private void Tick(long count = 1)
     {
-        var done = Interlocked.Increment(ref _done);
+        var done = Interlocked.Add(ref _done, count);
         if (_progress is null)
         {
             return;

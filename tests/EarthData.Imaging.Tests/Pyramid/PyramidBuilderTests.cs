@@ -90,6 +90,21 @@ public sealed class PyramidBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Build_IsolatedSinglePixel_IsStillWrittenAtEveryZoom()
+    {
+        // One valid pixel in a sea of nodata: the coverage pre-check must not skip its tiles.
+        var path = _data.Aligned("one.tif", 1024, 1024, hole: (x, y) => !(x == 700 && y == 300));
+        var sink = new MemoryTileSink();
+
+        var result = PyramidBuilder.Build(path, LayerDefinition.Raw, new PyramidOptions { MinZoom = Z - 2, MaxZoom = Z, Resampling = PyramidResampling.Near, Threads = 1 }, sink);
+
+        Assert.Equal([1, 1, 1], result.TilesPerZoom);
+        Assert.Equal(2 + 4 + 16 - 3, result.EmptyTilesSkipped); // row 2222 is odd at z-2: the raster spans 2 tiles there
+        var tile = sink.Rgba(Z, X0 + 2, Y0 + 1);
+        Assert.Equal(255, tile[((((300 - 256) * 256) + (700 - 512)) * 4) + 3]);
+    }
+
+    [Fact]
     public void Build_ZoomAboveNative_UpsamplesEachNativePixelToTwoByTwo()
     {
         var path = _data.Aligned("u.tif", 256, 256);
