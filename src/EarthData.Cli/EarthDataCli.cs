@@ -37,6 +37,7 @@ public static class EarthDataCli
             BenchCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
             CogCommand.Create(stdout, stderr),
+            PublishCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -254,7 +254,9 @@ public static class CbersItemBuilder
         var limits = new Dictionary<string, object>();
         for (var z = tiles.MinZoom; z <= tiles.MaxZoom; z++)
         {
-            var (minCol, minRow, maxCol, maxRow) = WebMercatorQuad.TileRange(west, south, east, north, z);
+            var (minCol, minRow, maxCol, maxRow) = tiles.Limits?.TryGetValue(z, out var written) == true
+                ? (written.MinCol, written.MinRow, written.MaxCol, written.MaxRow)
+                : WebMercatorQuad.TileRange(west, south, east, north, z);
             limits[z.ToString(CultureInfo.InvariantCulture)] = new Dictionary<string, int>
             {
                 ["min_tile_col"] = minCol,
@@ -270,7 +272,7 @@ public static class CbersItemBuilder
         });
         properties["tiles:tile_matrix_sets"] = StacJson.Element(new Dictionary<string, JsonElement>
         {
-            [WebMercatorQuad.Identifier] = TileMatrixSetDefinition.Definition(tiles.MaxZoom),
+            [WebMercatorQuad.Identifier] = TileMatrixSetDefinition.Definition(tiles.MinZoom, tiles.MaxZoom),
         });
     }
 

@@ -15,12 +15,19 @@ public static class TileMatrixSetDefinition
     /// <summary>
     /// The tile matrix set in the OGC 17-083r2 (TMS 1.0) JSON form, with the tile matrices 0..<paramref name="maxZoom"/>.
     /// </summary>
-    public static JsonElement Definition(int maxZoom)
+    public static JsonElement Definition(int maxZoom) => Definition(0, maxZoom);
+
+    /// <summary>
+    /// The tile matrix set with only the tile matrices <paramref name="minZoom"/>..<paramref name="maxZoom"/>: GDAL's
+    /// STACTA driver makes one overview per listed matrix and opens its first tile, so a pyramid lists what it holds.
+    /// </summary>
+    public static JsonElement Definition(int minZoom, int maxZoom)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxZoom);
+        ArgumentOutOfRangeException.ThrowIfNegative(minZoom);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minZoom, maxZoom);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxZoom, TileAddress.MaxZoom);
         var matrices = new List<object>();
-        for (var z = 0; z <= maxZoom; z++)
+        for (var z = minZoom; z <= maxZoom; z++)
         {
             var n = 1 << z;
             matrices.Add(new Dictionary<string, object>

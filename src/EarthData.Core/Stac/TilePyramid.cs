@@ -12,6 +12,12 @@ namespace EarthData.Core.Stac;
 public sealed record TilePyramid(string BaseHref, int MinZoom, int MaxZoom, IReadOnlyList<TileLayer> Layers)
 {
     /// <summary>
+    /// The tile range actually written per zoom (<c>tiles:tile_matrix_links</c> limits), when known; zooms without an
+    /// entry fall back to the range covering the scene's envelope.
+    /// </summary>
+    public IReadOnlyDictionary<int, TileMatrixLimits>? Limits { get; init; }
+
+    /// <summary>
     /// The href template of a layer with the placeholders GDAL's STACTA driver substitutes:
     /// <c>{BaseHref}/{layer}/{TileMatrix}/{TileCol}/{TileRow}.{ext}</c> (TileMatrix = z, TileCol = x, TileRow = y).
     /// </summary>

@@ -1,0 +1,38 @@
+namespace EarthData.Jobs.Pipeline;
+
+/// <summary>
+/// What <see cref="SceneProcessor"/> produced for a scene, written last as <c>manifest.json</c> in the work directory:
+/// its presence means every listed output is complete, so a re-run can reuse them.
+/// </summary>
+public sealed record SceneManifest
+{
+    /// <summary>The file name of the manifest in the work directory.</summary>
+    public const string FileName = "manifest.json";
+
+    /// <summary>The scene id (also the STAC item id).</summary>
+    public required string SceneId { get; init; }
+
+    /// <summary>The STAC collection id.</summary>
+    public required string Collection { get; init; }
+
+    /// <summary>The Web Mercator DN COG (all default bands of the scene, asset <c>visual</c>).</summary>
+    public required ManifestFile Cog { get; init; }
+
+    /// <summary>The native zoom of the COG.</summary>
+    public required int NativeZoom { get; init; }
+
+    /// <summary>Band descriptions of the COG in band order (common names).</summary>
+    public required IReadOnlyList<string> CogBands { get; init; }
+
+    /// <summary>The PNG thumbnail.</summary>
+    public required ManifestFile Thumbnail { get; init; }
+
+    /// <summary>Copies of the scene's INPE XML files, one per band, ascending by band number.</summary>
+    public required IReadOnlyList<ManifestFile> MetadataXml { get; init; }
+
+    /// <summary>The rendered tile pyramids, in the order requested.</summary>
+    public required IReadOnlyList<ManifestLayer> Layers { get; init; }
+
+    /// <summary>The options the outputs were made with, to tell whether they can be reused.</summary>
+    public required string OptionsFingerprint { get; init; }
+}

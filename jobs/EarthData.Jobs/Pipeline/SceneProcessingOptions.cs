@@ -1,0 +1,27 @@
+using EarthData.Imaging.Layers;
+
+namespace EarthData.Jobs.Pipeline;
+
+/// <summary>How <see cref="SceneProcessor"/> renders a scene.</summary>
+public sealed record SceneProcessingOptions
+{
+    /// <summary>The layers rendered as tile pyramids; default <c>true-color</c> and <c>false-color</c>.</summary>
+    public IReadOnlyList<LayerDefinition> Layers { get; init; } = [LayerDefinition.TrueColor, LayerDefinition.FalseColor];
+
+    /// <summary>Coarsest zoom; null = the zoom at which the scene fits about one tile.</summary>
+    public int? MinZoom { get; init; }
+
+    /// <summary>Finest zoom; null = the COG's native zoom.</summary>
+    public int? MaxZoom { get; init; }
+
+    /// <summary>Longest side of the thumbnail in pixels; default 256.</summary>
+    public int ThumbnailSize { get; init; } = 256;
+
+    /// <summary>Worker threads for warping, compression and tiling; default the processor count.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A stable text of every option that changes the outputs (threads do not).</summary>
+    public string Fingerprint() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize};png");
+}

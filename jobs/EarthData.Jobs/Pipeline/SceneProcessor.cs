@@ -1,0 +1,196 @@
+using System.Globalization;
+using EarthData.Core.Metadata;
+using EarthData.Core.Scenes;
+using EarthData.Gdal;
+using EarthData.Imaging.Cog;
+using EarthData.Imaging.Layers;
+using EarthData.Imaging.Pyramid;
+
+namespace EarthData.Jobs.Pipeline;
+
+/// <summary>
+/// Turns a scene folder (archive layout) into a local work directory <c>{staging}/{sceneId}/</c>: the Web Mercator
+/// DN COG <c>visual.tif</c>, one XYZ PNG pyramid per layer under <c>tiles/{layer}/</c>, <c>thumbnail.png</c> and copies of
+/// the INPE XML files under <c>metadata/</c>; <c>manifest.json</c> is written last and lists them with sizes and SHA-256.
+/// </summary>
+/// <remarks>
+/// Idempotent: when the work directory already holds a complete manifest made with the same options, its outputs are
+/// reused. GDAL work is synchronous (CPU-bound); the instance is stateless and thread-safe, but two runs must not
+/// process the same scene at once.
+/// </remarks>
+public sealed class SceneProcessor
+{
+    /// <summary>File name of the COG in the work directory (the STAC asset key is <c>visual</c>).</summary>
+    public const string CogFileName = "visual.tif";
+
+    /// <summary>File name of the thumbnail in the work directory.</summary>
+    public const string ThumbnailFileName = "thumbnail.png";
+
+    /// <summary>Creates a processor that works under <paramref name="stagingDirectory"/> (e.g. <c>{data}/staging</c>).</summary>
+    /// <param name="stagingDirectory">The parent of the per-scene work directories; created when missing.</param>
+    public SceneProcessor(string stagingDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stagingDirectory);
+        StagingDirectory = Path.GetFullPath(stagingDirectory);
+    }
+
+    /// <summary>The parent of the per-scene work directories.</summary>
+    public string StagingDirectory { get; }
+
+    /// <summary>The work directory of a scene.</summary>
+    public string WorkDirectoryOf(string sceneId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sceneId);
+        return Path.Combine(StagingDirectory, SceneId.Parse(sceneId).ToString());
+    }
+
+    /// <summary>Processes a scene, or reuses its complete outputs.</summary>
+    /// <param name="sceneDirectory">A scene folder in the archive layout (named after its scene id).</param>
+    /// <param name="options">Layers, zooms and thumbnail size; null for the defaults.</param>
+    /// <param name="progress">Receives monotonic progress in [0, 1].</param>
+    /// <param name="cancellationToken">Stops the run; outputs of a cancelled run are never listed in a manifest.</param>
+    /// <returns>The scene and its work directory.</returns>
+    /// <exception cref="Core.InvalidSceneException">The folder is not a scene, or band files are missing or unreadable.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="GdalException">GDAL failed to read or write a raster.</exception>
+    public ProcessedScene Process(string sceneDirectory, SceneProcessingOptions? options = null, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new SceneProcessingOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ThumbnailSize, 16, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads, nameof(options));
+        if (options.Layers.Count == 0 || options.Layers.Select(l => l.Name).Distinct(StringComparer.Ordinal).Count() != options.Layers.Count)
+        {
+            throw new ArgumentException("Processing needs at least one layer and no layer twice.", nameof(options));
+        }
+
+        var files = ArchiveLayout.Locate(sceneDirectory);
+        var metadata = SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
+        var sceneId = files.Id.ToString();
+        var work = Path.Combine(StagingDirectory, sceneId);
+        var fingerprint = options.Fingerprint() + ";inputs=" + InputFingerprint(files);
+        if (SceneManifestFile.TryReadComplete(work, fingerprint) is { } existing)
+        {
+            progress?.Report(1);
+            return new ProcessedScene(metadata, work, existing, Reused: true);
+        }
+
+        // An incomplete or stale work directory is rebuilt; the manifest goes first so a crash cannot resurrect it.
+        Directory.CreateDirectory(work);
+        File.Delete(Path.Combine(work, SceneManifest.FileName));
+        var stages = 2 + options.Layers.Count;
+        var cog = CogWriter.Write(
+            new CogRequest { Source = files.Directory, Destination = Path.Combine(work, CogFileName), Threads = options.Threads },
+            new SlicedProgress(progress, 0, 2.0 / stages), cancellationToken);
+
+        var layers = new List<ManifestLayer>();
+        for (var i = 0; i < options.Layers.Count; i++)
+        {
+            layers.Add(RenderLayer(cog.Path, work, metadata.CollectionId, options.Layers[i], options,
+                new SlicedProgress(progress, (2.0 + i) / stages, 1.0 / stages), cancellationToken));
+        }
+
+        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata.CollectionId, options.ThumbnailSize, cancellationToken);
+        var xml = CopyMetadata(files, work);
+        var manifest = new SceneManifest
+        {
+            SceneId = sceneId,
+            Collection = metadata.CollectionId,
+            Cog = SceneManifestFile.Describe(work, CogFileName),
+            NativeZoom = cog.NativeZoom,
+            CogBands = cog.BandDescriptions,
+            Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
+            MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
+            Layers = layers,
+            OptionsFingerprint = fingerprint,
+        };
+        cancellationToken.ThrowIfCancellationRequested();
+        SceneManifestFile.Write(work, manifest);
+        progress?.Report(1);
+        return new ProcessedScene(metadata, work, manifest, Reused: false);
+    }
+
+    private static ManifestLayer RenderLayer(string cogPath, string work, string collection, LayerDefinition layer, SceneProcessingOptions options,
+        IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        LayerRenderer renderer;
+        using (var dataset = GdalDataset.Open(cogPath))
+        {
+            renderer = LayerRenderer.Create(dataset, layer, collection);
+        }
+
+        var pyramidOptions = new PyramidOptions { MinZoom = options.MinZoom, MaxZoom = options.MaxZoom, Threads = options.Threads };
+        using var directory = new DirectoryTileSink(Path.Combine(work, "tiles", layer.Name), pyramidOptions.Encoder.FileExtension);
+        var sink = new RecordingTileSink(directory);
+        _ = PyramidBuilder.Build(cogPath, renderer, pyramidOptions, sink, progress, cancellationToken);
+        directory.Commit();
+        return new ManifestLayer(layer.Name, sink.Extension, sink.Zooms(), sink.Bytes);
+    }
+
+    /// <summary>A true-colour PNG (RGBA, transparent outside the footprint) read from the COG's overviews with the layer's stretch.</summary>
+    private static void WriteThumbnail(string cogPath, string destination, string collection, int size, CancellationToken cancellationToken)
+    {
+        using var dataset = GdalDataset.Open(cogPath);
+        var renderer = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, collection);
+        var scale = (double)size / Math.Max(dataset.Width, dataset.Height);
+        var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
+        var args = new List<string>
+        {
+            "-of", "PNG", "-ot", "Byte", "-r", "average",
+            "-outsize", width.ToString(CultureInfo.InvariantCulture), height.ToString(CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < renderer.Bands.Count; i++)
+        {
+            var stretch = renderer.Stretches[i];
+            args.AddRange(["-b", renderer.Bands[i].ToString(CultureInfo.InvariantCulture)]);
+            args.AddRange([$"-scale_{i + 1}", Invariant(stretch.Low), Invariant(stretch.High), "1", "255"]);
+        }
+
+        args.AddRange(["-b", renderer.AlphaBand > 0 ? renderer.AlphaBand.ToString(CultureInfo.InvariantCulture) : "mask"]);
+        var temporary = destination + ".partial.png";
+        using (var png = GdalUtilities.Translate(temporary, dataset, args, null, cancellationToken))
+        {
+            png.Close();
+        }
+
+        // The PNG driver keeps the georeferencing in a side-car; the thumbnail is a picture, not a raster product.
+        File.Delete(temporary + ".aux.xml");
+        File.Move(temporary, destination, overwrite: true);
+    }
+
+    private static List<string> CopyMetadata(SceneFiles files, string work)
+    {
+        var directory = Path.Combine(work, "metadata");
+        Directory.CreateDirectory(directory);
+        var names = new List<string>();
+        foreach (var band in files.Bands)
+        {
+            var name = Path.GetFileName(band.XmlPath);
+            File.Copy(band.XmlPath, Path.Combine(directory, name), overwrite: true);
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Names, sizes and modification times of the band files: re-delivered bands invalidate the outputs.</summary>
+    private static string InputFingerprint(SceneFiles files)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var path in files.Bands.SelectMany(b => new[] { b.TiffPath, b.XmlPath }))
+        {
+            var info = new FileInfo(path);
+            text.Append(CultureInfo.InvariantCulture, $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks};");
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private sealed class SlicedProgress(IProgress<double>? inner, double start, double length) : IProgress<double>
+    {
+        public void Report(double value) => inner?.Report(start + (Math.Clamp(value, 0, 1) * length));
+    }
+}

@@ -1,0 +1,252 @@
+using System.Text.Json;
+using EarthData.Core;
+using EarthData.Core.Catalog;
+using EarthData.Core.Scenes;
+using EarthData.Core.Stac;
+using EarthData.Core.Storage;
+using EarthData.Core.Tiling;
+using EarthData.Imaging.Tiling;
+using EarthData.Jobs.Catalog;
+
+namespace EarthData.Jobs.Pipeline;
+
+/// <summary>
+/// Publishes a processed scene: uploads the COG, originals, thumbnail and tiles, then upserts the STAC item into the
+/// catalogue (the commit point: no item before all its objects exist; re-publishing replaces it), then updates the
+/// static catalogue under <c>stac/</c> and marks the scene <see cref="SceneState.Published"/>.
+/// </summary>
+/// <remarks>
+/// On failure no new item is written, the scene record says <see cref="SceneState.Failed"/> (stage <c>publish</c>) with
+/// the reason, and <see cref="ScenePublishException"/> is thrown; running it again publishes the scene (same keys,
+/// replaced objects, one item). Thread-safe; do not publish the same scene twice at once.
+/// </remarks>
+public sealed class ScenePublisher
+{
+    /// <summary>The stage name recorded in <see cref="SceneRecord.Stage"/>.</summary>
+    public const string Stage = "publish";
+
+    private readonly IObjectStore _objects;
+    private readonly ICatalogStore _catalog;
+    private readonly PublishOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a publisher.</summary>
+    /// <param name="objects">Where objects go.</param>
+    /// <param name="catalog">The catalogue (migrated).</param>
+    /// <param name="options">Public base URL and upload settings.</param>
+    /// <param name="time">Clock for <c>processing:datetime</c> and record times; default the system clock.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public ScenePublisher(IObjectStore objects, ICatalogStore catalog, PublishOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _objects = objects;
+        _catalog = catalog;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Publishes <paramref name="scene"/> (see the class remarks for the order and the failure semantics).</summary>
+    /// <param name="scene">The output of <see cref="SceneProcessor.Process"/>.</param>
+    /// <param name="progress">Receives monotonic progress in [0, 1] (uploads dominate).</param>
+    /// <param name="cancellationToken">Stops publishing; the record then says Failed (cancelled, retryable).</param>
+    /// <exception cref="ScenePublishException">An upload or a catalogue write failed.</exception>
+    public async Task<PublishResult> PublishAsync(ProcessedScene scene, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var manifest = scene.Manifest;
+        var previous = await _catalog.GetSceneRecordAsync(manifest.SceneId, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(manifest.SceneId, SceneState.Publishing, previous, null, null, CancellationToken.None).ConfigureAwait(false);
+        var step = "item";
+        try
+        {
+            // Built first: an item that cannot be described fails before anything is uploaded.
+            var item = BuildItem(scene);
+            step = "upload";
+            var (count, bytes) = await UploadAsync(scene, progress, cancellationToken).ConfigureAwait(false);
+            step = "catalogue";
+            await _catalog.UpsertItemAsync(item, cancellationToken).ConfigureAwait(false);
+            var items = await CollectionItemsAsync(manifest.Collection, cancellationToken).ConfigureAwait(false);
+            await _catalog.UpsertCollectionAsync(CbersCollectionBuilder.Build(manifest.Collection, items), cancellationToken).ConfigureAwait(false);
+            string? itemKey = null;
+            if (_options.WriteStaticCatalog)
+            {
+                step = "static catalogue";
+                var writer = new StaticCatalogWriter(_objects, _options.StacBaseUri());
+                var collections = await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false);
+                itemKey = await writer.WriteAsync(item, items, collections.Select(c => c.Id), cancellationToken).ConfigureAwait(false);
+            }
+
+            await RecordAsync(manifest.SceneId, SceneState.Published, previous, null, null, CancellationToken.None).ConfigureAwait(false);
+            progress?.Report(1);
+            return new PublishResult(item, count, bytes, itemKey);
+        }
+        catch (OperationCanceledException)
+        {
+            await RecordAsync(manifest.SceneId, SceneState.Failed, previous, $"{step}: cancelled", true, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex) when (ex is not ScenePublishException)
+        {
+            var retryable = ex is not (ArgumentException or InvalidSceneException);
+            var reason = $"{step} failed: {ex.Message.ReplaceLineEndings(" ")}";
+            await RecordAsync(manifest.SceneId, SceneState.Failed, previous, reason, retryable, CancellationToken.None).ConfigureAwait(false);
+            throw new ScenePublishException(manifest.SceneId, step, retryable, $"{manifest.SceneId}: {reason}", ex);
+        }
+    }
+
+    /// <summary>The item of a processed scene with hrefs under the public base URL (no I/O).</summary>
+    internal StacItem BuildItem(ProcessedScene scene)
+    {
+        var manifest = scene.Manifest;
+        var (collection, id) = (manifest.Collection, manifest.SceneId);
+        var xml = manifest.MetadataXml[0];
+        var options = new CbersItemOptions
+        {
+            Thumbnail = new AssetFile(_options.Href(PublishedObjectKeys.Thumbnail(collection, id)), manifest.Thumbnail.Size, manifest.Thumbnail.Checksum),
+            MetadataXml = new AssetFile(_options.Href(PublishedObjectKeys.Original(collection, id, FileName(xml))), xml.Size, xml.Checksum),
+            Tiles = Pyramid(manifest),
+            ProcessedAt = _time.GetUtcNow().UtcDateTime,
+            Links = _options.WriteStaticCatalog ? StacCatalogBuilder.ItemLinks(_options.StacBaseUri(), collection, id) : null,
+            ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
+        };
+        return CbersItemBuilder.Build(scene.Metadata, options);
+    }
+
+    private TilePyramid Pyramid(SceneManifest manifest)
+    {
+        var limits = new Dictionary<int, TileMatrixLimits>();
+        foreach (var zoom in manifest.Layers.SelectMany(l => l.Zooms))
+        {
+            limits[zoom.Zoom] = limits.TryGetValue(zoom.Zoom, out var known)
+                ? new TileMatrixLimits(Math.Min(known.MinCol, zoom.MinCol), Math.Min(known.MinRow, zoom.MinRow),
+                    Math.Max(known.MaxCol, zoom.MaxCol), Math.Max(known.MaxRow, zoom.MaxRow))
+                : new TileMatrixLimits(zoom.MinCol, zoom.MinRow, zoom.MaxCol, zoom.MaxRow);
+        }
+
+        if (limits.Count == 0)
+        {
+            throw new InvalidOperationException($"{manifest.SceneId}: no tiles were rendered (the scene is empty at every zoom)");
+        }
+
+        var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Title(l.Name))).ToList();
+        var baseHref = _options.Href(PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/'));
+        return new TilePyramid(baseHref, limits.Keys.Min(), limits.Keys.Max(), layers) { Limits = limits };
+    }
+
+    private StacAsset CogAsset(ProcessedScene scene)
+    {
+        var manifest = scene.Manifest;
+        var resolution = WebMercatorQuad.Resolution(manifest.NativeZoom);
+        var bands = manifest.CogBands.Select(description =>
+        {
+            var entry = new Dictionary<string, object> { ["name"] = description, ["raster:spatial_resolution"] = resolution };
+            if (scene.Metadata.Camera.Bands.FirstOrDefault(b => b.CommonName == description) is { } band)
+            {
+                entry["name"] = band.Name;
+                entry["eo:common_name"] = band.CommonName;
+                entry["eo:center_wavelength"] = band.CenterWavelength;
+                entry["nodata"] = band.NoData;
+                entry["data_type"] = band.SampleType == SampleType.Byte ? "uint8" : "int16";
+            }
+
+            return entry;
+        });
+        return new StacAsset
+        {
+            Href = _options.Href(PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual")),
+            Type = StacAsset.CogMediaType,
+            Title = $"Web Mercator COG of the digital numbers ({string.Join(", ", manifest.CogBands)})",
+            Roles = ["data", "cog"],
+            Fields = new Dictionary<string, JsonElement>
+            {
+                ["proj:code"] = StacJson.Element(CbersItemBuilder.EpsgCode(3857)),
+                ["file:size"] = StacJson.Element(manifest.Cog.Size),
+                ["file:checksum"] = StacJson.Element(manifest.Cog.Checksum),
+                ["bands"] = StacJson.Element(bands.ToArray()),
+            },
+        };
+    }
+
+    private static string Title(string layer) => layer switch
+    {
+        "true-color" => "True colour (red, green, blue)",
+        "false-color" => "False colour (near infrared, red, green)",
+        _ => layer,
+    };
+
+    private async Task<(int Count, long Bytes)> UploadAsync(ProcessedScene scene, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var manifest = scene.Manifest;
+        var (collection, id) = (manifest.Collection, manifest.SceneId);
+        var immutable = new ObjectPutOptions { CacheControl = PublishOptions.ImmutableCacheControl };
+        var uploads = new List<(string Key, string Path, ObjectPutOptions Options)>
+        {
+            (PublishedObjectKeys.Cog(collection, id, "visual"), scene.PathOf(manifest.Cog), immutable with { ContentType = PublishOptions.CogContentType }),
+            (PublishedObjectKeys.Thumbnail(collection, id), scene.PathOf(manifest.Thumbnail), immutable with { ContentType = "image/png" }),
+        };
+        uploads.AddRange(manifest.MetadataXml.Select(x =>
+            (PublishedObjectKeys.Original(collection, id, FileName(x)), scene.PathOf(x), immutable with { ContentType = "text/xml" })));
+        foreach (var layer in manifest.Layers)
+        {
+            var root = Path.Combine(scene.WorkDirectory, layer.Directory);
+            var tileOptions = immutable with { ContentType = layer.Extension == "webp" ? "image/webp" : "image/png" };
+            var prefix = TileWriterPaths.LayerPrefix(collection, id, layer.Name);
+            foreach (var file in Directory.EnumerateFiles(root, "*." + layer.Extension, SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (TileWriterPaths.TryParseRelativePath(relative, out _, out _))
+                {
+                    uploads.Add((prefix + relative, file, tileOptions));
+                }
+            }
+        }
+
+        long bytes = 0;
+        var started = 0;
+        var total = uploads.Count;
+        var count = await _objects.PutManyAsync(
+            uploads.Select(u => (u.Key, (Func<Stream>)(() =>
+            {
+                progress?.Report(0.95 * Interlocked.Increment(ref started) / total);
+                var stream = new FileStream(u.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                Interlocked.Add(ref bytes, stream.Length);
+                return stream;
+            }), u.Options)),
+            _options.UploadParallelism, cancellationToken).ConfigureAwait(false);
+        return (count, Interlocked.Read(ref bytes));
+    }
+
+    private async Task<List<StacItem>> CollectionItemsAsync(string collection, CancellationToken cancellationToken)
+    {
+        var items = new List<StacItem>();
+        string? token = null;
+        do
+        {
+            var page = await _catalog.SearchAsync(new ItemSearch { Collections = [collection], Limit = 1000, Token = token }, cancellationToken).ConfigureAwait(false);
+            items.AddRange(page.Items);
+            token = page.NextToken;
+        }
+        while (token is not null);
+        return items;
+    }
+
+    private async Task RecordAsync(string sceneId, SceneState state, SceneRecord? previous, string? reason, bool? retryable, CancellationToken cancellationToken)
+    {
+        var failed = state == SceneState.Failed;
+        await _catalog.UpsertSceneRecordAsync(new SceneRecord
+        {
+            SceneId = sceneId,
+            State = state,
+            Stage = failed ? Stage : null,
+            Reason = failed ? reason : null,
+            Retryable = failed ? retryable : null,
+            UpdatedAt = _time.GetUtcNow().UtcDateTime,
+            Attempts = previous?.Attempts ?? 0,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string FileName(ManifestFile file) => file.Path[(file.Path.LastIndexOf('/') + 1)..];
+}

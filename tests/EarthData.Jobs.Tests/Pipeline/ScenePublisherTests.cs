@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using EarthData.Core.Catalog;
+using EarthData.Core.Stac;
+using EarthData.Jobs.Pipeline;
+using EarthData.Testing;
+
+namespace EarthData.Jobs.Tests.Pipeline;
+
+[Collection(PublishTestGroup.Name)]
+public sealed class ScenePublisherTests(PublishScenesFixture scenes)
+{
+    [Fact]
+    public async Task Publish_TwoScenes_StaticCatalogueUnderStacPassesTheValidatorAndItsLinksReachBothItems()
+    {
+        using var target = await LocalTarget.CreateAsync();
+        var publisher = target.Publisher();
+
+        await publisher.PublishAsync(scenes.Mux);
+        await publisher.PublishAsync(scenes.Wfi);
+
+        var documents = (await target.KeysAsync("stac/")).Select(k => target.Objects.LocalPath(k)!).ToList();
+        Assert.Equal(5, documents.Count); // catalog, 2 collections, 2 items
+        var validation = await StacValidator.ValidateAsync(documents);
+        Assert.True(StacValidator.AllPassed(validation, documents.Count), validation.Output);
+
+        var reached = WalkFrom(target.Options.Href("stac/catalog.json"));
+        Assert.Equal(
+            new[] { scenes.Mux.Manifest.SceneId, scenes.Wfi.Manifest.SceneId }.Order(StringComparer.Ordinal),
+            reached.Where(d => d.GetProperty("type").GetString() == "Feature").Select(d => d.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(["CBERS4-MUX", "CBERS4A-WFI"],
+            reached.Where(d => d.GetProperty("type").GetString() == "Collection").Select(d => d.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publish_WritesEveryAssetBeforeTheItem_WithChecksumsAndTileLimitsOfWhatWasWritten()
+    {
+        using var target = await LocalTarget.CreateAsync();
+        var scene = scenes.Wfi;
+
+        var result = await target.Publisher().PublishAsync(scene);
+
+        var item = await target.Catalog.GetItemAsync(scene.Manifest.Collection, scene.Manifest.SceneId);
+        Assert.NotNull(item);
+        foreach (var (key, asset) in item.Assets)
+        {
+            var bytes = await File.ReadAllBytesAsync(LocalTarget.PathOf(asset.Href));
+            Assert.True(asset.Fields!["file:size"].GetInt64() == bytes.Length, key);
+            Assert.Equal(Multihash.Sha256(SHA256.HashData(bytes)), asset.Fields["file:checksum"].GetString());
+        }
+
+        Assert.Equal(["metadata", "thumbnail", "visual"], item.Assets.Keys.Order());
+        var cog = await target.Objects.HeadAsync($"cogs/CBERS4A-WFI/{scene.Manifest.SceneId}/visual.tif");
+        Assert.Equal("image/tiff; application=geotiff; profile=cloud-optimized", cog!.ContentType);
+        Assert.NotNull(cog.CacheControl);
+
+        var tiles = await target.KeysAsync($"tiles/CBERS4A-WFI/{scene.Manifest.SceneId}/");
+        Assert.Equal(scene.Manifest.Layers.Sum(l => l.TileCount), tiles.Count);
+        Assert.Equal(2 + scene.Manifest.MetadataXml.Count + tiles.Count, result.ObjectsUploaded);
+        var tile = await target.Objects.HeadAsync(tiles[0]);
+        Assert.Equal("image/png", tile!.ContentType);
+
+        var limits = item.Properties["tiles:tile_matrix_links"].GetProperty("WebMercatorQuad").GetProperty("limits");
+        var zooms = scene.Manifest.Layers[0].Zooms;
+        Assert.Equal(zooms.Select(z => z.Zoom.ToString(System.Globalization.CultureInfo.InvariantCulture)), limits.EnumerateObject().Select(p => p.Name));
+        foreach (var zoom in zooms)
+        {
+            var limit = limits.GetProperty(zoom.Zoom.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(zoom.MinCol, limit.GetProperty("min_tile_col").GetInt32());
+            Assert.Equal(zoom.MaxRow, limit.GetProperty("max_tile_row").GetInt32());
+        }
+
+        var template = item.Fields!["asset_templates"].GetProperty("true-color").GetProperty("href").GetString()!;
+        var first = zooms[0];
+        var href = template.Replace("{TileMatrix}", first.Zoom.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{TileCol}", first.MinCol.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{TileRow}", first.MinRow.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.True(File.Exists(LocalTarget.PathOf(href)), href);
+        Assert.Equal($"stac/CBERS4A-WFI/items/{scene.Manifest.SceneId}.json", result.ItemKey);
+        Assert.Equal(SceneState.Published, (await target.Catalog.GetSceneRecordAsync(scene.Manifest.SceneId))!.State);
+    }
+
+    [Fact]
+    public async Task Publish_Again_ReplacesTheItemAndNeverDuplicatesIt()
+    {
+        using var target = await LocalTarget.CreateAsync();
+        var publisher = target.Publisher();
+        await publisher.PublishAsync(scenes.Mux);
+        var objects = await target.KeysAsync("");
+
+        await publisher.PublishAsync(scenes.Mux);
+
+        var search = await target.Catalog.SearchAsync(new ItemSearch { Collections = ["CBERS4-MUX"], Limit = 100 });
+        Assert.Single(search.Items);
+        Assert.Equal(1, search.NumberMatched);
+        Assert.Equal(objects, await target.KeysAsync(""));
+        Assert.Single(await target.KeysAsync("stac/CBERS4-MUX/items/"));
+        using var collection = JsonDocument.Parse(await File.ReadAllBytesAsync(target.Objects.LocalPath("stac/CBERS4-MUX/collection.json")!));
+        Assert.Single(collection.RootElement.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "item");
+    }
+
+    [Fact]
+    public async Task Publish_WhenAnUploadFails_WritesNoItemRecordsFailedAndARetrySucceeds()
+    {
+        using var target = await LocalTarget.CreateAsync();
+        var id = scenes.Mux.Manifest.SceneId;
+
+        var ex = await Assert.ThrowsAsync<ScenePublishException>(() => target.Publisher(new FailingObjectStore(target.Objects, 5)).PublishAsync(scenes.Mux));
+
+        Assert.Contains(FailingObjectStore.Message, ex.Message, StringComparison.Ordinal);
+        Assert.Null(await target.Catalog.GetItemAsync("CBERS4-MUX", id));
+        Assert.Empty(await target.KeysAsync("stac/"));
+        var failed = await target.Catalog.GetSceneRecordAsync(id);
+        Assert.Equal(SceneState.Failed, failed!.State);
+        Assert.Equal("publish", failed.Stage);
+        Assert.True(failed.Retryable);
+        Assert.Contains(FailingObjectStore.Message, failed.Reason, StringComparison.Ordinal);
+
+        await target.Publisher().PublishAsync(scenes.Mux);
+
+        Assert.NotNull(await target.Catalog.GetItemAsync("CBERS4-MUX", id));
+        var published = await target.Catalog.GetSceneRecordAsync(id);
+        Assert.Equal(SceneState.Published, published!.State);
+        Assert.Null(published.Reason);
+    }
+
+    [Fact]
+    public async Task Publish_WhenCancelledDuringUploads_WritesNoItemAndRecordsARetryableFailure()
+    {
+        using var target = await LocalTarget.CreateAsync();
+        using var cancellation = new CancellationTokenSource();
+        var id = scenes.Wfi.Manifest.SceneId;
+        var progress = new SynchronousProgress(v =>
+        {
+            if (v > 0.2)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => target.Publisher().PublishAsync(scenes.Wfi, progress, cancellation.Token));
+
+        Assert.Null(await target.Catalog.GetItemAsync("CBERS4A-WFI", id));
+        var record = await target.Catalog.GetSceneRecordAsync(id);
+        Assert.Equal(SceneState.Failed, record!.State);
+        Assert.Equal("upload: cancelled", record.Reason);
+        Assert.True(record.Retryable);
+    }
+
+    /// <summary>Follows child and item links (file:// URLs) from the root; returns every document reached once.</summary>
+    private static List<JsonElement> WalkFrom(string rootHref)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var documents = new List<JsonElement>();
+        var pending = new Queue<string>([rootHref]);
+        while (pending.TryDequeue(out var href))
+        {
+            if (!seen.Add(href))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(File.ReadAllBytes(LocalTarget.PathOf(href)));
+            var root = document.RootElement.Clone();
+            documents.Add(root);
+            foreach (var link in root.GetProperty("links").EnumerateArray())
+            {
+                var rel = link.GetProperty("rel").GetString();
+                var target = link.GetProperty("href").GetString()!;
+                if (rel is "self")
+                {
+                    Assert.Equal(href, target);
+                }
+
+                if (rel is "root" or "parent" or "collection")
+                {
+                    Assert.True(File.Exists(LocalTarget.PathOf(target)), target);
+                }
+
+                if (rel is "child" or "item")
+                {
+                    pending.Enqueue(target);
+                }
+            }
+        }
+
+        return documents;
+    }
+
+    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
