@@ -12,9 +12,11 @@ internal static class StretchEstimator
     private const int SampleSide = 1024;
     private const int Bins = 2048;
 
-    // The top 1 % of the value range counts as saturation when it holds more than 0.5 % of the valid pixels.
+    // The top 1 % of the value range counts as saturation when it holds more than 0.5 % of the valid pixels and
+    // more than three times the pixels of the 1 % below it.
     private const double SaturationBand = 0.01;
     private const double SaturationShare = 0.005;
+    private const double SpikeRatio = 3;
 
     public static LinearStretch[] Estimate(GdalDataset dataset, int[] bands, LayerDefinition definition)
     {
@@ -82,18 +84,22 @@ internal static class StretchEstimator
 
         // Saturated detectors (thick cloud) pile up at the top of the range; left in, a few percent of cloud drags the
         // high cut to the saturation value and the land goes dark. Drop that spike from the histogram.
-        var (valid, spike) = (0L, 0L);
+        // A spike, not a tail: the top band holds far more pixels than the band just below it.
+        var (valid, spike, below) = (0L, 0L, 0L);
         var spikeFloor = max - ((max - min) * SaturationBand);
+        var belowFloor = spikeFloor - ((max - min) * SaturationBand);
         for (var i = 0; i < samples.Length; i++)
         {
             if (mask[i] != 0 && float.IsFinite(samples[i]))
             {
                 valid++;
                 spike += samples[i] >= spikeFloor ? 1 : 0;
+                below += samples[i] >= belowFloor && samples[i] < spikeFloor ? 1 : 0;
             }
         }
 
-        var ceiling = spike > valid * SaturationShare && spike < valid ? spikeFloor : double.PositiveInfinity;
+        var isSpike = spike > valid * SaturationShare && spike > SpikeRatio * below && spike < valid;
+        var ceiling = isSpike ? spikeFloor : double.PositiveInfinity;
         if (!double.IsPositiveInfinity(ceiling))
         {
             max = double.MinValue;
