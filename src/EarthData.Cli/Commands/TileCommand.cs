@@ -62,7 +62,9 @@ internal static partial class TileCommand
                 warpDirectory = Path.Combine(Path.GetTempPath(), "earthdata-tile-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(warpDirectory);
                 raster = Path.Combine(warpDirectory, "aligned.tif");
-                AlignedCogSource.Write(settings.Input, raster, warpDirectory, settings.Layer.Kind == LayerKind.Raw, settings.Threads,
+                // The intermediate COG feeds only this pyramid, which builds lower zooms itself; only a stretch reads overviews.
+                var raw = settings.Layer.Kind == LayerKind.Raw;
+                AlignedCogSource.Write(settings.Input, raster, warpDirectory, raw, settings.Threads, overviews: !raw,
                     new Scaled(progress, 0, 0.3), cancellationToken);
                 tileProgress = new Scaled(progress, 0.3, 0.7);
             }

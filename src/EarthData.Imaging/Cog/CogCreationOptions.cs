@@ -43,7 +43,11 @@ internal static class CogCreationOptions
             "BIGTIFF=IF_SAFER",
         };
         // GDAL 3.6 fails without a message on OVERVIEW_COUNT=0; a raster that fits one tile gets none by default anyway.
-        if (grid.OverviewCount > 0)
+        if (!request.Overviews)
+        {
+            options.Add("OVERVIEWS=NONE");
+        }
+        else if (grid.OverviewCount > 0)
         {
             options.Add(Invariant($"OVERVIEW_COUNT={grid.OverviewCount}"));
         }

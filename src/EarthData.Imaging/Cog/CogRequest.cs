@@ -38,4 +38,10 @@ public sealed record CogRequest
 
     /// <summary>Threads for compression and warping; null uses every CPU.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>
+    /// Whether to build overviews down to the minimum zoom (default). An intermediate COG that only feeds a pyramid
+    /// builder, which derives lower zooms itself, can skip them.
+    /// </summary>
+    public bool Overviews { get; init; } = true;
 }

@@ -42,6 +42,23 @@ public sealed class CogWriterTests(CogScenesFixture scenes) : IClassFixture<CogS
     }
 
     [Fact]
+    public void Write_WithoutOverviews_GivesAValidCogWithNone_ForScratchCogsThatFeedAPyramid()
+    {
+        var source = TestRasters.PlainUtm(_output);
+        var destination = Path.Combine(_output, "scratch.tif");
+
+        var result = CogWriter.Write(new CogRequest { Source = source, Destination = destination, Overviews = false });
+
+        using (var cog = GdalDataset.Open(destination))
+        {
+            CogAssert.IsOnWebMercatorGrid(cog, result.NativeZoom);
+            Assert.Equal(0, cog.GetBand(1).OverviewCount);
+        }
+
+        CogAssert.PassesGdalValidator(destination);
+    }
+
+    [Fact]
     public void Write_MuxScene_StacksFourBandsInCameraOrder_WithNodataOutsideTheFootprint()
     {
         var destination = Path.Combine(_output, "mux.tif");
