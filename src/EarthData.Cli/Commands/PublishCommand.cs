@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
 using EarthData.Core.Storage;
@@ -44,7 +43,7 @@ internal static partial class PublishCommand
                 throw new ArgumentException($"--threads: {threadCount}: use 1-256");
             }
 
-            var zoomRange = ParseZoom(parse.GetValue(zoom));
+            var zoomRange = ZoomRange.Parse(parse.GetValue(zoom));
             var processing = new SceneProcessingOptions
             {
                 Layers = ParseLayers(parse.GetValue(layers)!),
@@ -155,26 +154,4 @@ internal static partial class PublishCommand
         }
     }
 
-    private static (int Min, int Max)? ParseZoom(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var match = ZoomPattern().Match(text);
-        if (!match.Success)
-        {
-            throw new ArgumentException($"--zoom: '{text}': expected MIN-MAX (e.g. 8-13) or one zoom");
-        }
-
-        var min = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var max = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : min;
-        return min > max || max > Core.Tiling.TileAddress.MaxZoom
-            ? throw new ArgumentException($"--zoom: {text}: use 0 <= MIN <= MAX <= {Core.Tiling.TileAddress.MaxZoom}")
-            : (min, max);
-    }
-
-    [GeneratedRegex(@"^\s*(\d{1,2})\s*(?:-\s*(\d{1,2})\s*)?$")]
-    private static partial Regex ZoomPattern();
 }

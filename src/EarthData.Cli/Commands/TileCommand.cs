@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
-using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Encoding;
 using EarthData.Imaging.Layers;
@@ -32,7 +30,7 @@ internal static partial class TileCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
             var settings = new TileSettings(
-                parse.GetValue(input)!, parse.GetValue(output)!, ParseZoom(parse.GetValue(zoom)), ParseLayer(parse.GetValue(layer)!),
+                parse.GetValue(input)!, parse.GetValue(output)!, ZoomRange.Parse(parse.GetValue(zoom)), ParseLayer(parse.GetValue(layer)!),
                 ParseResampling(parse.GetValue(resampling)!), CreateEncoder(parse.GetValue(format)!, parse.GetValue(quality)),
                 CheckThreads(parse.GetValue(threads)));
             var result = ProgressDisplay.Run(stderr, "tiling", p => Run(settings, p, ct));
@@ -100,29 +98,6 @@ internal static partial class TileCommand
         }
     }
 
-    internal static (int Min, int Max)? ParseZoom(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var match = ZoomPattern().Match(text);
-        if (!match.Success)
-        {
-            throw new ArgumentException($"--zoom: '{text}': expected MIN-MAX (e.g. 8-13) or one zoom");
-        }
-
-        var min = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var max = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : min;
-        if (min > TileAddress.MaxZoom || max > TileAddress.MaxZoom)
-        {
-            throw new ArgumentException($"--zoom: {text}: zoom levels go from 0 to {TileAddress.MaxZoom}");
-        }
-
-        return min > max ? throw new ArgumentException($"--zoom: {text}: min > max") : (min, max);
-    }
-
     private static LayerDefinition ParseLayer(string text)
     {
         try
@@ -186,8 +161,6 @@ internal static partial class TileCommand
         }
     }
 
-    [GeneratedRegex(@"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")]
-    private static partial Regex ZoomPattern();
 
     /// <summary>The parsed command line.</summary>
     internal sealed record TileSettings(
