@@ -49,15 +49,9 @@ public sealed partial class GdalDataset
     /// <exception cref="GdalException">An argument was not understood.</exception>
     public string Info(IReadOnlyList<string>? args = null)
     {
-        using var argv = CslHandle.Create(args);
         using var scope = new GdalErrorScope();
-        var raw = NativeMethods.GDALInfoOptionsNew(argv, 0);
-        if (raw == 0)
-        {
-            throw scope.CreateException("Invalid gdalinfo options");
-        }
-
-        using var options = new InfoOptionsHandle(raw);
+        using var options = new InfoOptionsHandle(
+            UtilityOptions.Create(args ?? [], "gdalinfo", scope, static argv => NativeMethods.GDALInfoOptionsNew(argv, 0)));
         var text = NativeStrings.CopyAndFree(NativeMethods.GDALInfo(Handle, options));
         scope.ThrowIfFailed(text is null, $"gdalinfo '{Path}'");
         return text!;

@@ -59,16 +59,10 @@ public static unsafe partial class GdalUtilities
         ArgumentNullException.ThrowIfNull(args);
         cancellationToken.ThrowIfCancellationRequested();
         GdalRuntime.EnsureInitialized();
-        using var argv = CslHandle.Create(args);
         using var bridge = new ProgressBridge(progress, cancellationToken);
         using var scope = new GdalErrorScope();
-        var raw = NativeMethods.GDALBuildVRTOptionsNew(argv, 0);
-        if (raw == 0)
-        {
-            throw scope.CreateException($"Invalid gdalbuildvrt options '{string.Join(' ', args)}'");
-        }
-
-        using var options = new BuildVrtOptionsHandle(raw);
+        using var options = new BuildVrtOptionsHandle(
+            UtilityOptions.Create(args, "gdalbuildvrt", scope, static argv => NativeMethods.GDALBuildVRTOptionsNew(argv, 0)));
         NativeMethods.GDALBuildVRTOptionsSetProgress(options, ProgressBridge.Callback, bridge.UserData);
         int usageError;
         nint result;

@@ -64,20 +64,14 @@ public static unsafe partial class GdalUtilities
         cancellationToken.ThrowIfCancellationRequested();
         GdalRuntime.EnsureInitialized();
         using var handles = new SourceHandles(sources);
-        using var argv = CslHandle.Create(args);
         using var destinationLease = destination is null ? default : destination.Lease();
         var destinationHandle = destination is null ? 0 : destination.Handle.DangerousGetHandle();
         bridge = new ProgressBridge(progress, cancellationToken);
         scope = new GdalErrorScope();
         try
         {
-            var raw = NativeMethods.GDALWarpAppOptionsNew(argv, 0);
-            if (raw == 0)
-            {
-                throw scope.CreateException($"Invalid gdalwarp options '{string.Join(' ', args)}'");
-            }
-
-            using var options = new WarpOptionsHandle(raw);
+            using var options = new WarpOptionsHandle(
+                UtilityOptions.Create(args, "gdalwarp", scope, static argv => NativeMethods.GDALWarpAppOptionsNew(argv, 0)));
             NativeMethods.GDALWarpAppOptionsSetProgress(options, ProgressBridge.Callback, bridge.UserData);
             int usageError;
             fixed (nint* sourceArray = handles.Pointers)

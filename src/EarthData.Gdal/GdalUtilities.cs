@@ -28,16 +28,10 @@ public static unsafe partial class GdalUtilities
         ArgumentNullException.ThrowIfNull(args);
         cancellationToken.ThrowIfCancellationRequested();
         GdalRuntime.EnsureInitialized();
-        using var argv = CslHandle.Create(args);
         using var bridge = new ProgressBridge(progress, cancellationToken);
         using var scope = new GdalErrorScope();
-        var raw = NativeMethods.GDALTranslateOptionsNew(argv, 0);
-        if (raw == 0)
-        {
-            throw scope.CreateException($"Invalid gdal_translate options '{string.Join(' ', args)}'");
-        }
-
-        using var options = new TranslateOptionsHandle(raw);
+        using var options = new TranslateOptionsHandle(
+            UtilityOptions.Create(args, "gdal_translate", scope, static argv => NativeMethods.GDALTranslateOptionsNew(argv, 0)));
         NativeMethods.GDALTranslateOptionsSetProgress(options, ProgressBridge.Callback, bridge.UserData);
         int usageError;
         var result = NativeMethods.GDALTranslate(destination, source.Handle, options, &usageError);
