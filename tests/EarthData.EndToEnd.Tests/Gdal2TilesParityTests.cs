@@ -39,21 +39,58 @@ public sealed class Gdal2TilesParityTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public async Task Raw_ByteMuxComposite_MatchesGdal2tilesOfTheUtmRasterWithinItsWindowRounding()
+    public async Task Raw_ByteMuxComposite_MatchesGdal2tilesOfTheUtmRasterOnceItsWindowTruncationIsUndone()
     {
-        // On the UTM raster itself gdal2tiles reads each tile from its own warped VRT (at the source resolution, here
-        // ~207 m vs 153 m tile pixels) and truncates the window origin to whole VRT pixels (geo_query: int(... + 0.001)),
-        // which shifts its tiles by 0 to 1 VRT pixel (≤ 1.35 tile px) towards the north-west. Our tiles are read from
-        // exactly aligned windows, so here the shift bound is that rounding and block means are not compared.
+        // On the UTM raster itself gdal2tiles reads each tile from its own warped VRT (GDAL's suggested grid, here ~211 m
+        // pixels vs 153 m tile pixels) and truncates each window's origin to whole VRT pixels, so every tile of its tree
+        // is displaced east/south by its own fraction of a VRT pixel (0 to 1.38 tile px here; on this raster the trees
+        // differ by about 1 px before correction). Measured on the same raster, gdal2tiles disagrees with itself (UTM
+        // vs pre-warped) by the same amount. Our tiles are read from exactly aligned windows. So: tile sets, masks and
+        // pixel values are compared as they are, and the strict targets (block means, shift) once each of gdal2tiles'
+        // tiles is moved back by the displacement its own geo_query arithmetic predicts for it.
         var reference = MuxComposite(out var zoom);
+        var model = Gdal2TilesWindowModel.For(reference);
 
-        var report = await CompareCliWithGdal2tiles(reference, reference, zoom);
+        var (report, ours, theirs) = await CompareCliWithGdal2tilesTrees(reference, reference, zoom);
+        var corrected = theirs.Undisplaced(zoom, model.Offset);
+        var undone = TileComparer.Compare(ours.Only(corrected.Tiles.Keys), corrected, zoom);
 
-        output.WriteLine($"MUX 7/6/5 Byte, z{zoom - 2}-{zoom}, gdal2tiles on UTM: {report}");
+        output.WriteLine($"MUX 7/6/5 Byte, z{zoom - 2}-{zoom}, gdal2tiles on UTM: {report}; after undoing its window truncation: {undone}");
         Assert.True(report.SameTiles, report.ToString());
         Assert.InRange(report.AlphaAgreement, ParityReport.MinAlphaAgreement, 1.0);
         Assert.InRange(report.MeanAbsoluteDifference, 0, ParityReport.MaxMeanAbsoluteDifference);
-        Assert.InRange(report.Shift, 0, 1.35);
+        Assert.True(undone.CommonTiles >= 4, undone.ToString());
+        AssertSameValuesAndPlace(undone);
+    }
+
+    [Fact]
+    public async Task Gdal2tiles_OnTheUtmRaster_IsDisplacedFromItsOwnPrewarpedTilesByItsWindowTruncation()
+    {
+        // The evidence for the test above, with gdal2tiles alone: its tree of the UTM raster against its tree of the same
+        // raster pre-warped onto the tile grid shows the displacement, and undoing the modelled truncation removes it.
+        var reference = MuxComposite(out var zoom);
+        var model = Gdal2TilesWindowModel.For(reference);
+        var direct = TileTree.Load(await RunGdal2tiles(reference, zoom));
+        var prewarped = TileTree.Load(await RunGdal2tiles(Prewarp(reference, zoom), zoom));
+
+        var raw = TileComparer.Compare(prewarped, direct, zoom);
+        var corrected = direct.Undisplaced(zoom, model.Offset);
+        var undone = TileComparer.Compare(prewarped.Only(corrected.Tiles.Keys), corrected, zoom);
+
+        output.WriteLine($"gdal2tiles pre-warped vs UTM: {raw}; after undoing its window truncation: {undone}");
+        Assert.False(raw.NoShift, raw.ToString());
+        AssertSameValuesAndPlace(undone);
+    }
+
+    /// <summary>
+    /// The strict value and geometry targets on a corrected comparison (masks are compared uncorrected: the resampled
+    /// tiles lose their last row and column).
+    /// </summary>
+    private static void AssertSameValuesAndPlace(ParityReport undone)
+    {
+        Assert.InRange(undone.MeanAbsoluteDifference, 0, ParityReport.MaxMeanAbsoluteDifference);
+        Assert.InRange(undone.BlockMeanDifference, 0, ParityReport.MaxBlockMeanDifference);
+        Assert.True(undone.NoShift, undone.ToString());
     }
 
     [Fact]
@@ -134,15 +171,19 @@ public sealed class Gdal2TilesParityTests(ITestOutputHelper output) : IDisposabl
         Assert.True(report.NoShift, report.ToString());
     }
 
-    private async Task<ParityReport> CompareCliWithGdal2tiles(string oursInput, string theirsInput, int zoom)
+    private async Task<ParityReport> CompareCliWithGdal2tiles(string oursInput, string theirsInput, int zoom) =>
+        (await CompareCliWithGdal2tilesTrees(oursInput, theirsInput, zoom)).Report;
+
+    private async Task<(ParityReport Report, TileTree Ours, TileTree Theirs)> CompareCliWithGdal2tilesTrees(string oursInput, string theirsInput, int zoom)
     {
         var ours = Path.Combine(_dir, "ours-" + Path.GetFileNameWithoutExtension(oursInput));
         using var log = new StringWriter();
         var code = await EarthDataCli.RunAsync(
             ["tile", oursInput, "--out", ours, "--layer", "raw", "--resampling", "average", "--zoom", $"{zoom - 2}-{zoom}", "--threads", "2"], log, log);
         Assert.True(code == 0, log.ToString());
-        var theirs = await RunGdal2tiles(theirsInput, zoom);
-        return TileComparer.Compare(TileTree.Load(ours), TileTree.Load(theirs), zoom);
+        var theirs = TileTree.Load(await RunGdal2tiles(theirsInput, zoom));
+        var mine = TileTree.Load(ours);
+        return (TileComparer.Compare(mine, theirs, zoom), mine, theirs);
     }
 
     private async Task<string> RunGdal2tiles(string input, int zoom)
