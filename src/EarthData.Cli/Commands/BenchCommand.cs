@@ -26,7 +26,12 @@ internal static class BenchCommand
         var zoom = new Option<string?>("--zoom") { Description = "Zoom range for both tools (default 8-13 for synthetic, the scene's 5 finest zooms for awfi)" };
         var existing = new Option<string?>("--scene") { Description = "awfi: an existing AWFI scene folder to use instead of generating one" };
         var threads = new Option<int>("--threads") { Description = "Processes for gdal2tiles, threads for EarthData", DefaultValueFactory = _ => 2 };
-        var tiles = new Command("tiles", "Tile the same raster with EarthData and with gdal2tiles.py and print the ratios") { work, size, zoom, threads, existing };
+        var strategy = new Option<string>("--gdal-zoom-strategy")
+        {
+            Description = "awfi: ZOOM_LEVEL_STRATEGY of gdalwarp's COG: upper (the zoom at least as fine as the pixels, as EarthData warps) or auto (GDAL's default: the closest zoom, here 2x coarser)",
+            DefaultValueFactory = _ => "upper",
+        };
+        var tiles = new Command("tiles", "Tile the same raster with EarthData and with gdal2tiles.py and print the ratios") { work, size, zoom, threads, existing, strategy };
         tiles.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var root = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "earthdata-bench-" + Guid.NewGuid().ToString("N"));
@@ -38,7 +43,7 @@ internal static class BenchCommand
                 return parse.GetValue(size)?.ToUpperInvariant() switch
                 {
                     "SYNTHETIC" => await Synthetic(root, parse.GetValue(zoom) ?? "8-13", n, stdout, stderr, token).ConfigureAwait(false),
-                    "AWFI" => await Awfi(root, parse.GetValue(existing), parse.GetValue(zoom), n, stdout, stderr, token).ConfigureAwait(false),
+                    "AWFI" => await Awfi(root, parse.GetValue(existing), parse.GetValue(zoom), n, ZoomStrategy(parse.GetValue(strategy)!), stdout, stderr, token).ConfigureAwait(false),
                     var other => throw new ArgumentException($"--scene-size: '{other}': use synthetic or awfi"),
                 };
             }
@@ -68,7 +73,13 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static async Task<int> Awfi(string root, string? existing, string? zoom, int threads, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static string ZoomStrategy(string text) => text.ToUpperInvariant() switch
+    {
+        "UPPER" or "AUTO" => text.ToUpperInvariant(),
+        _ => throw new ArgumentException($"--gdal-zoom-strategy: '{text}': use upper or auto"),
+    };
+
+    private static async Task<int> Awfi(string root, string? existing, string? zoom, int threads, string zoomStrategy, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var scene = existing;
         if (scene is null)
@@ -99,7 +110,7 @@ internal static class BenchCommand
 
         var gdalCog = Path.Combine(root, "gdal-cog.tif");
         var warp = await Measure("gdalwarp -of COG", "gdalwarp",
-            ["-q", "-of", "COG", "-t_srs", "EPSG:3857", "-r", "bilinear", "-co", "TILING_SCHEME=GoogleMapsCompatible", "-co", "COMPRESS=ZSTD",
+            ["-q", "-of", "COG", "-t_srs", "EPSG:3857", "-r", "bilinear", "-co", "TILING_SCHEME=GoogleMapsCompatible", "-co", "ZOOM_LEVEL_STRATEGY=" + zoomStrategy, "-co", "COMPRESS=ZSTD",
              "-co", "NUM_THREADS=" + n, "-wo", "NUM_THREADS=" + n, "-multi", vrt, gdalCog], null, stderr, ct).ConfigureAwait(false);
         var byteVrt = Path.Combine(root, "gdal-cog-byte.vrt");
         var scale = await Measure("gdal_translate -ot Byte -scale", "gdal_translate",
@@ -108,30 +119,44 @@ internal static class BenchCommand
             [Gdal2Tiles, "--xyz", "-r", "average", "-z", zoom, "--processes", n, "-w", "none", byteVrt, Path.Combine(root, "gdal2tiles")],
             Path.Combine(root, "gdal2tiles"), stderr, ct).ConfigureAwait(false);
         var chain = new Measurement("gdalwarp + gdal2tiles", warp.Wall + scale.Wall + tiling.Wall, tiling.Tiles, Math.Max(warp.PeakRssKiB, tiling.PeakRssKiB));
-        var ours = await MeasureSelf("earthdata tile (scene → COG → pyramid)",
+        var ours = await MeasureSelf("earthdata tile (scene → warped tiles)",
             ["tile", scene, "--out", Path.Combine(root, "earthdata"), "--layer", "true-color", "--zoom", zoom, "--threads", n],
             Path.Combine(root, "earthdata"), stderr, ct).ConfigureAwait(false);
-        stdout.WriteLine($"  gdalwarp -of COG alone: {warp.Wall.TotalSeconds:F1} s, peak RSS {warp.PeakRssKiB / 1024.0:F0} MiB");
-        Report(stdout, $"CBERS-4 AWFI full scene (4 × Int16), zoom {zoom}, {threads} processes/threads, {Environment.ProcessorCount} cores", chain, ours);
-        stdout.WriteLine(ours.PeakRssKiB <= 1024 * 1024 ? "  peak RSS target (≤ 1 GiB): met" : "  peak RSS target (≤ 1 GiB): MISSED");
+
+        // The like-for-like chain: our COG (the published product) first, then the pyramid from it.
+        var ourCogPath = Path.Combine(root, "earthdata-cog.tif");
+        var ourCog = await MeasureSelf("earthdata cog", ["cog", scene, "--out", ourCogPath, "--threads", n], null, stderr, ct).ConfigureAwait(false);
+        var fromCog = await MeasureSelf("earthdata tile (from the COG)",
+            ["tile", ourCogPath, "--out", Path.Combine(root, "earthdata-from-cog"), "--layer", "true-color", "--zoom", zoom, "--threads", n],
+            Path.Combine(root, "earthdata-from-cog"), stderr, ct).ConfigureAwait(false);
+        var cogChain = new Measurement("earthdata cog + tile (scene → COG → tiles)", ourCog.Wall + fromCog.Wall, fromCog.Tiles, Math.Max(ourCog.PeakRssKiB, fromCog.PeakRssKiB));
+
+        stdout.WriteLine($"  gdalwarp -of COG (ZOOM_LEVEL_STRATEGY={zoomStrategy}) alone: {warp.Wall.TotalSeconds:F1} s, peak RSS {warp.PeakRssKiB / 1024.0:F0} MiB; earthdata cog alone: {ourCog.Wall.TotalSeconds:F1} s, peak RSS {ourCog.PeakRssKiB / 1024.0:F0} MiB");
+        Report(stdout, $"CBERS-4 AWFI full scene (4 × Int16), zoom {zoom}, {threads} processes/threads, {Environment.ProcessorCount} cores", chain, ours, cogChain);
+        var peak = Math.Max(ours.PeakRssKiB, cogChain.PeakRssKiB);
+        stdout.WriteLine(peak <= 1024 * 1024 ? "  peak RSS target (≤ 1 GiB): met" : "  peak RSS target (≤ 1 GiB): MISSED");
         return 0;
     }
 
-    private static void Report(TextWriter stdout, string title, Measurement baseline, Measurement ours)
+    private static void Report(TextWriter stdout, string title, Measurement baseline, params Measurement[] ours)
     {
         stdout.WriteLine(title);
         stdout.WriteLine($"  {"tool",-42} {"wall s",8} {"tiles",7} {"tiles/s",8} {"peak RSS MiB",13}");
-        foreach (var m in new[] { baseline, ours })
+        foreach (var m in (Measurement[])[baseline, .. ours])
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {m.Name,-42} {m.Wall.TotalSeconds,8:F1} {m.Tiles,7} {m.TilesPerSecond,8:F1} {m.PeakRssKiB / 1024.0,13:F0}"));
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  ratio: tiles/s ×{ours.TilesPerSecond / baseline.TilesPerSecond:F2}, wall ×{baseline.Wall.TotalSeconds / ours.Wall.TotalSeconds:F2} faster, peak RSS ×{(double)ours.PeakRssKiB / baseline.PeakRssKiB:F2}"));
+        foreach (var m in ours)
+        {
+            var label = ours.Length == 1 ? "ratio" : "ratio, " + m.Name;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {label}: tiles/s ×{m.TilesPerSecond / baseline.TilesPerSecond:F2}, wall ×{baseline.Wall.TotalSeconds / m.Wall.TotalSeconds:F2} faster, peak RSS ×{(double)m.PeakRssKiB / baseline.PeakRssKiB:F2}"));
+        }
     }
 
-    private static Task<Measurement> MeasureSelf(string name, IReadOnlyList<string> args, string output, TextWriter stderr, CancellationToken ct)
+    private static Task<Measurement> MeasureSelf(string name, IReadOnlyList<string> args, string? output, TextWriter stderr, CancellationToken ct)
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this program's path.");
         if (string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.Ordinal))

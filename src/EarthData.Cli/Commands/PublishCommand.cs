@@ -69,6 +69,7 @@ internal static partial class PublishCommand
                 options.Validate();
                 await catalog.MigrateAsync(token).ConfigureAwait(false);
                 var publisher = new ScenePublisher(objects, catalog, options);
+                GdalCache.Bound(GdalCache.ProcessingBytes);
                 var processor = new SceneProcessor(Path.Combine(dataDirectory, "staging"));
                 var result = await RunAsync(stderr, files.Id.ToString(), processor, publisher, catalog, files.Directory, processing, token).ConfigureAwait(false);
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

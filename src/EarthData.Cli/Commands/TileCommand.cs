@@ -10,9 +10,6 @@ namespace EarthData.Cli.Commands;
 /// <summary><c>earthdata tile</c>: a raster or CBERS scene folder → XYZ tile tree + <c>index.html</c> viewer.</summary>
 internal static partial class TileCommand
 {
-    private const long WarpCacheBytes = 128L * 1024 * 1024;
-    private const long TileCacheBytes = 32L * 1024 * 1024;
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new Argument<string>("input") { Description = "A georeferenced raster (any CRS) or a CBERS scene folder" };
@@ -41,37 +38,33 @@ internal static partial class TileCommand
         return command;
     }
 
-    /// <summary>Warps when needed (<see cref="AlignedCogSource"/> → CogWriter), builds the pyramid into a temporary folder, writes the viewer and moves the tree into place.</summary>
+    /// <summary>
+    /// Tiles an aligned raster directly, anything else through a <see cref="WarpedTileSource"/> (each worker warps the
+    /// tiles it renders), builds the pyramid into a temporary folder, writes the viewer and moves the tree into place.
+    /// </summary>
     internal static PyramidResult Run(TileSettings settings, IProgress<double> progress, CancellationToken cancellationToken)
     {
-        // GDAL's block cache defaults to 5 % of RAM (1.2 GB on a 24 GB machine) and the warp fills it. The warp gets a
-        // bounded cache; the pyramid reads each block about once, so it gets a small one.
-        GdalRuntime.SetCacheMax(WarpCacheBytes);
+        GdalCache.Bound(GdalCache.ProcessingBytes);
         using var sink = CreateSink(settings.Output, settings.Encoder.FileExtension);
         var (type, _, collection, aligned) = AlignedCogSource.Inspect(settings.Input);
         CheckDataType(type, settings);
-        string? warpDirectory = null;
+        var workDirectory = Path.Combine(Path.GetTempPath(), "earthdata-tile-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDirectory);
         try
         {
-            var raster = settings.Input;
-            var tileProgress = progress;
-            if (!aligned)
+            using var warped = aligned
+                ? null
+                : WarpedTileSource.Open(settings.Input, workDirectory, settings.Layer.Kind == LayerKind.Raw, cancellationToken);
+            if (aligned)
             {
-                warpDirectory = Path.Combine(Path.GetTempPath(), "earthdata-tile-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(warpDirectory);
-                raster = Path.Combine(warpDirectory, "aligned.tif");
-                // The intermediate COG feeds only this pyramid, which builds lower zooms itself; only a stretch reads overviews.
-                var raw = settings.Layer.Kind == LayerKind.Raw;
-                AlignedCogSource.Write(settings.Input, raster, warpDirectory, raw, settings.Threads, overviews: !raw,
-                    new Scaled(progress, 0, 0.3), cancellationToken);
-                tileProgress = new Scaled(progress, 0.3, 0.7);
+                GdalCache.Bound(GdalCache.TilingBytes);
             }
 
-            GdalRuntime.SetCacheMax(TileCacheBytes);
+            var raster = warped?.Path ?? settings.Input;
             LayerRenderer renderer;
-            using (var cog = GdalDataset.Open(raster))
+            using (var statistics = GdalDataset.Open(warped?.StatisticsPath ?? raster))
             {
-                renderer = LayerRenderer.Create(cog, settings.Layer, collection);
+                renderer = LayerRenderer.Create(statistics, settings.Layer, collection);
             }
 
             var options = new PyramidOptions
@@ -81,8 +74,9 @@ internal static partial class TileCommand
                 Resampling = settings.Resampling,
                 Encoder = settings.Encoder,
                 Threads = settings.Threads,
+                ReadCoverage = aligned,
             };
-            var result = PyramidBuilder.Build(raster, renderer, options, sink, tileProgress, cancellationToken);
+            var result = PyramidBuilder.Build(raster, renderer, options, sink, progress, cancellationToken);
             var title = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Input))} — {settings.Layer.Name}";
             var page = TileViewerPage.Render(title, settings.Encoder.FileExtension, result.MinZoom, result.MaxZoom, result.Extent);
             sink.WriteFile("index.html", System.Text.Encoding.UTF8.GetBytes(page));
@@ -91,10 +85,7 @@ internal static partial class TileCommand
         }
         finally
         {
-            if (warpDirectory is not null)
-            {
-                Directory.Delete(warpDirectory, recursive: true);
-            }
+            Directory.Delete(workDirectory, recursive: true);
         }
     }
 
@@ -161,15 +152,8 @@ internal static partial class TileCommand
         }
     }
 
-
     /// <summary>The parsed command line.</summary>
     internal sealed record TileSettings(
         string Input, string Output, (int Min, int Max)? Zoom, LayerDefinition Layer, PyramidResampling Resampling,
         ITileEncoder Encoder, int Threads);
-
-    /// <summary>Maps a sub-task's [0, 1] onto a slice of the overall bar.</summary>
-    private sealed class Scaled(IProgress<double> inner, double start, double length) : IProgress<double>
-    {
-        public void Report(double value) => inner.Report(start + (Math.Clamp(value, 0, 1) * length));
-    }
 }

@@ -7,7 +7,8 @@ namespace EarthData.Imaging.Cog;
 /// <summary>Where a georeferenced raster lands on the WebMercatorQuad grid: native and minimum zoom.</summary>
 /// <param name="NativeZoom">The first zoom whose resolution is at least as fine as the raster's pixel size in EPSG:3857.</param>
 /// <param name="MinZoom">The deepest zoom at which the raster's extent fits in one tile's width.</param>
-internal readonly record struct CogGrid(int NativeZoom, int MinZoom)
+/// <param name="MercatorBounds">The raster's extent in EPSG:3857 metres (edges sampled densely).</param>
+internal readonly record struct CogGrid(int NativeZoom, int MinZoom, BoundingBox MercatorBounds)
 {
     private const int EdgeSamples = 21;
 
@@ -45,7 +46,7 @@ internal readonly record struct CogGrid(int NativeZoom, int MinZoom)
 
         var extent = MercatorExtent(dataset, gt, toMercator);
         var native = WebMercatorQuad.NativeZoom(pixelSize);
-        return new CogGrid(native, Math.Min(native, WebMercatorQuad.MinZoomFor(0, 0, extent.Width, extent.Height)));
+        return new CogGrid(native, Math.Min(native, WebMercatorQuad.MinZoomFor(0, 0, extent.Width, extent.Height)), extent);
     }
 
     private static BoundingBox MercatorExtent(GdalDataset dataset, GeoTransform gt, CoordinateTransformation toMercator)

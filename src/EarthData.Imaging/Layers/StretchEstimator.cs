@@ -4,13 +4,17 @@ using EarthData.Imaging.Rendering;
 namespace EarthData.Imaging.Layers;
 
 /// <summary>
-/// Percentile stretches from a low-resolution read of the whole raster (GDAL serves it from the COG's overviews, so it
-/// costs milliseconds), counting only pixels the mask band marks valid.
+/// Percentile stretches from about a million pixels of the raster, counting only pixels the mask band marks valid: a
+/// low-resolution read of the whole raster when overviews serve it (a COG: milliseconds), otherwise full-resolution
+/// windows spread over an even grid (a scene or warp source without overviews, where a decimated read would decode every
+/// block — tens of seconds for a full AWFI scene).
 /// </summary>
 internal static class StretchEstimator
 {
     private const int SampleSide = 1024;
     private const int Bins = 2048;
+    private const int WindowGrid = 8;
+    private const int WindowSide = SampleSide / WindowGrid;
 
     // The top 1 % of the value range counts as saturation when it holds more than 0.5 % of the valid pixels and
     // more than three times the pixels of the 1 % below it.
@@ -20,20 +24,12 @@ internal static class StretchEstimator
 
     public static LinearStretch[] Estimate(GdalDataset dataset, int[] bands, LayerDefinition definition)
     {
-        var scale = Math.Min(1.0, (double)SampleSide / Math.Max(dataset.Width, dataset.Height));
-        var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
-        var n = width * height;
-        var samples = new float[n];
-        var mask = new byte[n];
-        dataset.GetBand(bands[0]).GetMaskBand().Read(0, 0, dataset.Width, dataset.Height, mask.AsSpan(), width, height);
-
+        var sampled = dataset.GetBand(bands[0]).OverviewCount == 0 && Math.Min(dataset.Width, dataset.Height) >= 2 * SampleSide;
+        var (mask, planes) = sampled ? ReadWindows(dataset, bands) : ReadDecimated(dataset, bands);
         var cuts = new (double Low, double High)[bands.Length];
         for (var i = 0; i < bands.Length; i++)
         {
-            var band = dataset.GetBand(bands[i]);
-            band.Read(0, 0, dataset.Width, dataset.Height, samples.AsSpan(), width, height);
-            cuts[i] = Percentiles(samples, mask, definition.LowPercent, definition.HighPercent);
+            cuts[i] = Percentiles(planes[i], mask, definition.LowPercent, definition.HighPercent);
         }
 
         if (definition.LinkedStretch)
@@ -57,6 +53,54 @@ internal static class StretchEstimator
         }
 
         return stretches;
+    }
+
+    /// <summary>The whole raster at most <see cref="SampleSide"/> pixels a side (served from overviews where there are some).</summary>
+    private static (byte[] Mask, float[][] Planes) ReadDecimated(GdalDataset dataset, int[] bands)
+    {
+        var scale = Math.Min(1.0, (double)SampleSide / Math.Max(dataset.Width, dataset.Height));
+        var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
+        var mask = new byte[width * height];
+        dataset.GetBand(bands[0]).GetMaskBand().Read(0, 0, dataset.Width, dataset.Height, mask.AsSpan(), width, height);
+        var planes = new float[bands.Length][];
+        for (var i = 0; i < bands.Length; i++)
+        {
+            planes[i] = new float[mask.Length];
+            dataset.GetBand(bands[i]).Read(0, 0, dataset.Width, dataset.Height, planes[i].AsSpan(), width, height);
+        }
+
+        return (mask, planes);
+    }
+
+    /// <summary><see cref="WindowGrid"/>² full-resolution windows of <see cref="WindowSide"/> pixels centred on an even grid.</summary>
+    private static (byte[] Mask, float[][] Planes) ReadWindows(GdalDataset dataset, int[] bands)
+    {
+        const int window = WindowSide * WindowSide;
+        var mask = new byte[WindowGrid * WindowGrid * window];
+        var planes = new float[bands.Length][];
+        for (var i = 0; i < bands.Length; i++)
+        {
+            planes[i] = new float[mask.Length];
+        }
+
+        var maskBand = dataset.GetBand(bands[0]).GetMaskBand();
+        for (var row = 0; row < WindowGrid; row++)
+        {
+            var y = (int)(((row + 0.5) * dataset.Height / WindowGrid) - (WindowSide / 2));
+            for (var column = 0; column < WindowGrid; column++)
+            {
+                var x = (int)(((column + 0.5) * dataset.Width / WindowGrid) - (WindowSide / 2));
+                var offset = ((row * WindowGrid) + column) * window;
+                maskBand.Read(x, y, WindowSide, WindowSide, mask.AsSpan(offset, window), WindowSide, WindowSide);
+                for (var i = 0; i < bands.Length; i++)
+                {
+                    dataset.GetBand(bands[i]).Read(x, y, WindowSide, WindowSide, planes[i].AsSpan(offset, window), WindowSide, WindowSide);
+                }
+            }
+        }
+
+        return (mask, planes);
     }
 
     private static (double Low, double High) Percentiles(float[] samples, byte[] mask, double lowPercent, double highPercent)

@@ -19,4 +19,11 @@ public sealed record PyramidOptions
 
     /// <summary>Worker threads, each with its own GDAL dataset; default the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Whether to read a low-resolution mask first and skip subtrees with nothing visible (default). Cheap on a COG,
+    /// whose overviews serve it; turn it off for a <see cref="WarpedTileSource"/>, where it would warp every pixel once
+    /// more, while tiles outside the source cost its warper almost nothing.
+    /// </summary>
+    public bool ReadCoverage { get; init; } = true;
 }

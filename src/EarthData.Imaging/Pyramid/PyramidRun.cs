@@ -73,8 +73,9 @@ internal sealed class PyramidRun
     public PyramidResult Execute()
     {
         var started = Stopwatch.StartNew();
-        using (var dataset = GdalDataset.Open(_path))
+        if (_options.ReadCoverage)
         {
+            using var dataset = GdalDataset.Open(_path);
             _coverage = CoverageGrid.Read(dataset, _grid, _renderer);
         }
 

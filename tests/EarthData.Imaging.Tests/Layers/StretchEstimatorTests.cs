@@ -36,4 +36,30 @@ public class StretchEstimatorTests
         var stretch = StretchEstimator.Estimate(dataset, [1], LayerDefinition.TrueColor)[0];
         Assert.InRange(stretch.High, 190, 199);
     }
+
+    [Fact]
+    public void Estimate_LargeRasterWithoutOverviews_SamplesWindowsAndHonoursTheMask()
+    {
+        // 3000² Int16 without overviews: the west half nodata (0), the east half spread evenly over DN 100–1099.
+        const int side = 3000;
+        using var dataset = GdalDataset.Create("MEM", "", side, side, 1, GdalDataType.Int16);
+        var pixels = new short[side * side];
+        for (var y = 0; y < side; y++)
+        {
+            for (var x = side / 2; x < side; x++)
+            {
+                pixels[(y * side) + x] = (short)(100 + (((x * 7) + (y * 13)) % 1000));
+            }
+        }
+
+        var band = dataset.GetBand(1);
+        band.Write<short>(0, 0, side, side, pixels);
+        band.NoDataValue = 0;
+
+        var stretch = StretchEstimator.Estimate(dataset, [1], LayerDefinition.TrueColor)[0];
+
+        Assert.Equal(0, band.OverviewCount);
+        Assert.InRange(stretch.Low, 110, 130);
+        Assert.InRange(stretch.High, 1070, 1090);
+    }
 }
