@@ -17,7 +17,7 @@ namespace EarthData.Imaging.Pyramid;
 /// Layer statistics come from <see cref="StatisticsPath"/>, the unwarped source (same bands): a low-resolution read of
 /// the warped VRT would warp every pixel once more, and even a coarse warp decodes every source block (35 s for a full
 /// AWFI scene), while the statistics need only a sample of pixels, whose distribution the warp does not change.
-/// The VRTs and the source stack live until <see cref="Dispose"/>.
+/// The VRT and the source stack live until <see cref="Dispose"/>.
 /// </remarks>
 public sealed class WarpedTileSource : IDisposable
 {
@@ -42,7 +42,7 @@ public sealed class WarpedTileSource : IDisposable
     /// <summary>The first zoom whose resolution is at least as fine as the source's pixel size.</summary>
     public int NativeZoom { get; }
 
-    /// <summary>Prepares the warped VRTs of <paramref name="source"/> (reads only metadata).</summary>
+    /// <summary>Prepares the warped VRT of <paramref name="source"/> (reads only metadata; pixels are warped when read).</summary>
     /// <param name="source">A georeferenced raster file or a scene folder in the archive layout.</param>
     /// <param name="workDirectory">A folder for a helper VRT when <paramref name="lastBandIsAlpha"/> applies.</param>
     /// <param name="lastBandIsAlpha">Treat band 2 of 2 or band 4 of 4 as alpha, as <c>gdal2tiles.py</c> does.</param>
@@ -66,12 +66,11 @@ public sealed class WarpedTileSource : IDisposable
             var north = WebMercatorQuad.OriginShift - (minRow * span);
             var east = ((maxCol + 1) * span) - WebMercatorQuad.OriginShift;
             var south = WebMercatorQuad.OriginShift - ((maxRow + 1) * span);
-            var extent = new[] { "-te", Invariant(west), Invariant(south), Invariant(east), Invariant(north) };
-            var alpha = AlphaArguments(vrt);
-
-            var path = scope.GetPath("warped.vrt");
             var res = Invariant(WebMercatorQuad.Resolution(grid.NativeZoom));
-            Warp(vrt, path, [.. extent, "-tr", res, res, "-r", "bilinear", .. alpha], cancellationToken);
+            var path = scope.GetPath("warped.vrt");
+            Warp(vrt, path,
+                ["-te", Invariant(west), Invariant(south), Invariant(east), Invariant(north), "-tr", res, res, "-r", "bilinear", .. AlphaArguments(vrt)],
+                cancellationToken);
             SetBlockSize(path, WebMercatorQuad.TileSize);
 
             return new WarpedTileSource(prepared, scope, path, prepared.VrtPath, grid.NativeZoom);
