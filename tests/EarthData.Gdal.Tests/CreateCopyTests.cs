@@ -32,6 +32,27 @@ public sealed class CreateCopyTests
     }
 
     [Fact]
+    public void CreateCopy_FailureRepeatingOneMessage_ReportsItOnceWithItsCount()
+    {
+        // Warping a global geographic grid to Web Mercator fails once per pole row with the same PROJ message.
+        using var scope = new VsiMemScope();
+        using var global = GdalDataset.Create("MEM", string.Empty, 720, 360, 1, GdalDataType.Byte);
+        global.GeoTransform = new GeoTransform(-180, 0.5, 0, 90, 0, -0.5);
+        using (var srs = SpatialReference.FromEpsg(4326))
+        {
+            global.SetSpatialReference(srs);
+        }
+
+        var ex = Assert.Throws<GdalException>(() =>
+            GdalDataset.CreateCopy("COG", scope.GetPath("global.tif"), global, ["TILING_SCHEME=GoogleMapsCompatible"]));
+
+        var message = ex.GdalMessage ?? string.Empty;
+        Assert.Contains("(×", message, StringComparison.Ordinal);
+        var parts = message.Split("; ");
+        Assert.Equal(parts.Length, parts.Select(p => p.Split(" (×")[0]).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void CreateCopy_Mem_KeepsPixels()
     {
         using var source = TestRasters.CreateSequential(4, 4);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace EarthData.Gdal.Native;
@@ -88,9 +89,30 @@ internal sealed unsafe class GdalErrorScope : IDisposable
             }
         }
 
-        var gdalMessage = failures.Count > 0 ? string.Join("; ", failures) : null;
+        var gdalMessage = failures.Count > 0 ? Summarize(failures) : null;
         var message = gdalMessage is null ? $"{context}: GDAL reported a failure without a message." : $"{context}: {gdalMessage}";
         return new GdalException(message, errorNumber, gdalMessage);
+    }
+
+    /// <summary>Distinct messages in first-seen order, a repeated one once with its count (a warp can repeat one per row).</summary>
+    private static string Summarize(List<string> messages)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var message in messages)
+        {
+            if (counts.TryGetValue(message, out var n))
+            {
+                counts[message] = n + 1;
+            }
+            else
+            {
+                counts[message] = 1;
+                order.Add(message);
+            }
+        }
+
+        return string.Join("; ", order.Select(m => counts[m] == 1 ? m : string.Create(CultureInfo.InvariantCulture, $"{m} (×{counts[m]})")));
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Radiometry;
 
@@ -107,6 +108,7 @@ internal sealed class CogSource : IDisposable
                 Check(dataset, name, request.Bands);
                 _ = CogGrid.Of(dataset, name);
                 var args = new List<string> { "-of", "VRT" };
+                args.AddRange(MercatorLatitudeWindow(dataset));
                 foreach (var band in request.Bands ?? [])
                 {
                     args.Add("-b");
@@ -136,6 +138,38 @@ internal sealed class CogSource : IDisposable
             scope.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// For a north-up geographic raster reaching beyond Web Mercator's ±85.0511° (a global grid), a <c>-srcwin</c> keeping
+    /// only the whole rows inside it: the poles have no EPSG:3857 coordinates and GDAL's warper fails on them (as
+    /// <c>gdal2tiles.py</c> also clips). Empty for every other raster.
+    /// </summary>
+    private static string[] MercatorLatitudeWindow(GdalDataset dataset)
+    {
+        using var srs = dataset.GetSpatialReference();
+        if (srs is not { IsGeographic: true } || dataset.GeoTransform is not { IsNorthUp: true } gt || gt.PixelHeight >= 0)
+        {
+            return [];
+        }
+
+        var north = gt.OriginY;
+        var south = gt.OriginY + (dataset.Height * gt.PixelHeight);
+        if (north <= WebMercatorQuad.MaxLatitude && south >= -WebMercatorQuad.MaxLatitude)
+        {
+            return [];
+        }
+
+        var firstRow = Math.Max(0, (int)Math.Ceiling((north - WebMercatorQuad.MaxLatitude) / -gt.PixelHeight - 1e-9));
+        var endRow = Math.Min(dataset.Height, (int)Math.Floor((north + WebMercatorQuad.MaxLatitude) / -gt.PixelHeight + 1e-9));
+        if (endRow <= firstRow)
+        {
+            throw new ArgumentException("the raster lies entirely beyond Web Mercator's latitude limit (±85.0511°)");
+        }
+
+        return ["-srcwin", "0", Invariant(firstRow), Invariant(dataset.Width), Invariant(endRow - firstRow)];
+
+        static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
     private static void Check(GdalDataset dataset, string name, IReadOnlyList<int>? bands)

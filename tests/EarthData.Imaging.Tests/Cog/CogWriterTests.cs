@@ -42,6 +42,29 @@ public sealed class CogWriterTests(CogScenesFixture scenes) : IClassFixture<CogS
     }
 
     [Fact]
+    public void Write_GlobalGeographicGrid_ClipsToWebMercatorLatitudesInsteadOfFailingAtThePoles()
+    {
+        // A 0.5° global grid: rows beyond ±85.0511° have no EPSG:3857 coordinates.
+        var source = Path.Combine(_output, "global.tif");
+        using (var ds = GdalDataset.Create("GTiff", source, 720, 360, 1, GdalDataType.Byte))
+        {
+            ds.GeoTransform = new GeoTransform(-180, 0.5, 0, 90, 0, -0.5);
+            using var srs = SpatialReference.FromEpsg(4326);
+            ds.SetSpatialReference(srs);
+            ds.GetBand(1).Fill(100);
+            ds.Close();
+        }
+
+        var destination = Path.Combine(_output, "global-cog.tif");
+        var result = CogWriter.Write(new CogRequest { Source = source, Destination = destination });
+
+        CogAssert.PassesGdalValidator(destination);
+        Assert.InRange(result.GeographicBounds.MaxY, 84.5, 85.0512);
+        Assert.InRange(result.GeographicBounds.MinY, -85.0512, -84.5);
+        Assert.InRange(result.GeographicBounds.MinX, -180.0001, -179.9);
+    }
+
+    [Fact]
     public void Write_WithoutOverviews_GivesAValidCogWithNone_ForScratchCogsThatFeedAPyramid()
     {
         var source = TestRasters.PlainUtm(_output);
