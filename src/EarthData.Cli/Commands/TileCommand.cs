@@ -54,7 +54,7 @@ internal static partial class TileCommand
         {
             using var warped = aligned
                 ? null
-                : WarpedTileSource.Open(settings.Input, workDirectory, settings.Layer.Kind == LayerKind.Raw, cancellationToken);
+                : WarpedTileSource.Open(settings.Input, workDirectory, settings.Layer.Kind == LayerKind.Raw, settings.Zoom?.Max, cancellationToken);
             if (aligned)
             {
                 GdalCache.Bound(GdalCache.TilingBytes);
@@ -77,6 +77,11 @@ internal static partial class TileCommand
                 ReadCoverage = aligned,
             };
             var result = PyramidBuilder.Build(raster, renderer, options, sink, progress, cancellationToken);
+            if (warped is not null)
+            {
+                result = result with { NativeZoom = warped.NativeZoom };
+            }
+
             var title = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Input))} — {settings.Layer.Name}";
             var page = TileViewerPage.Render(title, settings.Encoder.FileExtension, result.MinZoom, result.MaxZoom, result.Extent);
             sink.WriteFile("index.html", System.Text.Encoding.UTF8.GetBytes(page));

@@ -7,8 +7,8 @@ using EarthData.Imaging.Cog;
 namespace EarthData.Imaging.Pyramid;
 
 /// <summary>
-/// A raster or CBERS scene folder reprojected on demand onto the WebMercatorQuad grid of its native zoom: a warped VRT
-/// in <c>/vsimem/</c> whose 256-px blocks are exactly the native-zoom tiles. <see cref="PyramidBuilder"/> workers each
+/// A raster or CBERS scene folder reprojected on demand onto the WebMercatorQuad grid of its native zoom (or of the
+/// finest zoom asked for, when coarser): a warped VRT in <c>/vsimem/</c> whose 256-px blocks are exactly the tiles. <see cref="PyramidBuilder"/> workers each
 /// open it and so warp just the tiles they render, in parallel and with no intermediate file; a tiler that only needs
 /// tiles skips writing (and compressing) a whole COG. Same warp as <see cref="CogWriter"/>: bilinear, GDAL's default
 /// error threshold, nodata kept, an alpha band where the source has neither nodata nor alpha.
@@ -24,13 +24,14 @@ public sealed class WarpedTileSource : IDisposable
     private readonly CogSource _source;
     private readonly VsiMemScope _scope;
 
-    private WarpedTileSource(CogSource source, VsiMemScope scope, string path, string statisticsPath, int nativeZoom)
+    private WarpedTileSource(CogSource source, VsiMemScope scope, string path, string statisticsPath, int nativeZoom, int warpZoom)
     {
         _source = source;
         _scope = scope;
         Path = path;
         StatisticsPath = statisticsPath;
         NativeZoom = nativeZoom;
+        WarpZoom = warpZoom;
     }
 
     /// <summary>The warped VRT on the native zoom's tile grid (aligned: <see cref="AlignedCogSource.IsAligned"/> holds).</summary>
@@ -42,14 +43,23 @@ public sealed class WarpedTileSource : IDisposable
     /// <summary>The first zoom whose resolution is at least as fine as the source's pixel size.</summary>
     public int NativeZoom { get; }
 
+    /// <summary>The zoom of <see cref="Path"/>'s pixels: the native zoom, or the finest zoom asked for when coarser.</summary>
+    public int WarpZoom { get; }
+
     /// <summary>Prepares the warped VRT of <paramref name="source"/> (reads only metadata; pixels are warped when read).</summary>
     /// <param name="source">A georeferenced raster file or a scene folder in the archive layout.</param>
     /// <param name="workDirectory">A folder for a helper VRT when <paramref name="lastBandIsAlpha"/> applies.</param>
     /// <param name="lastBandIsAlpha">Treat band 2 of 2 or band 4 of 4 as alpha, as <c>gdal2tiles.py</c> does.</param>
+    /// <param name="maxZoom">
+    /// The finest zoom the caller will read. When it is coarser than native, the VRT is on that zoom's grid and averages
+    /// the source pixels under each of its pixels (GDAL's <c>average</c>), instead of warping 4ⁿ times the pixels at the
+    /// native zoom only to average them down again.
+    /// </param>
     /// <param name="cancellationToken">Stops the preparation.</param>
     /// <exception cref="ArgumentException">The source has no georeferencing.</exception>
     /// <exception cref="UnsupportedRasterException">The source is not a raster GDAL can read or has an unsupported type.</exception>
-    public static WarpedTileSource Open(string source, string workDirectory, bool lastBandIsAlpha, CancellationToken cancellationToken = default)
+    public static WarpedTileSource Open(string source, string workDirectory, bool lastBandIsAlpha, int? maxZoom = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         var input = AlignedCogSource.DeclareAlpha(source, workDirectory, lastBandIsAlpha, cancellationToken);
@@ -59,21 +69,23 @@ public sealed class WarpedTileSource : IDisposable
         {
             using var vrt = GdalDataset.Open(prepared.VrtPath);
             var grid = CogGrid.Of(vrt, source);
+            var zoom = maxZoom is { } finest && finest < grid.NativeZoom ? Math.Max(0, finest) : grid.NativeZoom;
             var b = grid.MercatorBounds;
-            var (minCol, minRow, maxCol, maxRow) = WebMercatorQuad.TileRange(b.MinX, b.MinY, b.MaxX, b.MaxY, grid.NativeZoom);
-            var span = WebMercatorQuad.TileSpan(grid.NativeZoom);
+            var (minCol, minRow, maxCol, maxRow) = WebMercatorQuad.TileRange(b.MinX, b.MinY, b.MaxX, b.MaxY, zoom);
+            var span = WebMercatorQuad.TileSpan(zoom);
             var west = (minCol * span) - WebMercatorQuad.OriginShift;
             var north = WebMercatorQuad.OriginShift - (minRow * span);
             var east = ((maxCol + 1) * span) - WebMercatorQuad.OriginShift;
             var south = WebMercatorQuad.OriginShift - ((maxRow + 1) * span);
-            var res = Invariant(WebMercatorQuad.Resolution(grid.NativeZoom));
+            var res = Invariant(WebMercatorQuad.Resolution(zoom));
+            var resampling = zoom < grid.NativeZoom ? "average" : "bilinear";
             var path = scope.GetPath("warped.vrt");
             Warp(vrt, path,
-                ["-te", Invariant(west), Invariant(south), Invariant(east), Invariant(north), "-tr", res, res, "-r", "bilinear", .. AlphaArguments(vrt)],
+                ["-te", Invariant(west), Invariant(south), Invariant(east), Invariant(north), "-tr", res, res, "-r", resampling, .. AlphaArguments(vrt)],
                 cancellationToken);
             SetBlockSize(path, WebMercatorQuad.TileSize);
 
-            return new WarpedTileSource(prepared, scope, path, prepared.VrtPath, grid.NativeZoom);
+            return new WarpedTileSource(prepared, scope, path, prepared.VrtPath, grid.NativeZoom, zoom);
         }
         catch
         {

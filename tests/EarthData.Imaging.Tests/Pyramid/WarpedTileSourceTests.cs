@@ -1,3 +1,4 @@
+using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Layers;
 using EarthData.Imaging.Pyramid;
@@ -80,6 +81,59 @@ public sealed class WarpedTileSourceTests : IDisposable
 
         Assert.InRange((double)alphaDiffer / pixels, 0, 0.005);
         Assert.InRange((double)valueDiffer / pixels, 0, 0.001);
+    }
+
+    [Fact]
+    public void Open_WithAMaximumZoomBelowNative_AveragesStraightToThatZoomAndMatchesTheCogsOverviewTiles()
+    {
+        // The COG route warps at native and averages down; the warped source averages source pixels at the coarser zoom.
+        var scene = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+        {
+            OutputRoot = _data.PathOf("archive"), Collection = "CBERS4A-WFI", Scale = 0.05,
+        }).Scenes[0];
+        var cogPath = _data.PathOf("wfi.tif");
+        var native = AlignedCogSource.Write(scene.Directory, cogPath, _data.Directory, false, 2).NativeZoom;
+        LayerRenderer renderer;
+        using (var cogDataset = GdalDataset.Open(cogPath))
+        {
+            renderer = LayerRenderer.Create(cogDataset, LayerDefinition.TrueColor);
+        }
+
+        var viaCog = new MemoryTileSink();
+        var viaWarp = new MemoryTileSink();
+        var options = new PyramidOptions { MinZoom = native - 2, MaxZoom = native - 1, Threads = 2 };
+        PyramidBuilder.Build(cogPath, renderer, options, viaCog);
+        using (var source = WarpedTileSource.Open(scene.Directory, _data.Directory, lastBandIsAlpha: false, maxZoom: native - 1))
+        {
+            using var warped = GdalDataset.Open(source.Path);
+            Assert.Equal(native, source.NativeZoom);
+            Assert.Equal(native - 1, source.WarpZoom);
+            Assert.Equal(WebMercatorQuad.Resolution(native - 1), warped.GeoTransform!.Value.PixelWidth, 6);
+            PyramidBuilder.Build(source.Path, renderer, options with { ReadCoverage = false }, viaWarp);
+        }
+
+        Assert.NotEmpty(viaCog.Tiles);
+        Assert.True(viaCog.Tiles.Keys.ToHashSet().SetEquals(viaWarp.Tiles.Keys), $"{viaCog.Tiles.Count} tiles via the COG, {viaWarp.Tiles.Count} via the warped VRT");
+        double absSum = 0;
+        long opaque = 0, pixels = 0, alphaDiffer = 0;
+        foreach (var tile in viaCog.Tiles.Keys)
+        {
+            var a = PyramidTestData.Decode(viaCog.Tiles[tile]);
+            var b = PyramidTestData.Decode(viaWarp.Tiles[tile]);
+            for (var i = 0; i < a.Length; i += 4)
+            {
+                pixels++;
+                alphaDiffer += (a[i + 3] >= 128) != (b[i + 3] >= 128) ? 1 : 0;
+                if (a[i + 3] == 255 && b[i + 3] == 255)
+                {
+                    opaque++;
+                    absSum += Math.Abs(a[i] - b[i]) + Math.Abs(a[i + 1] - b[i + 1]) + Math.Abs(a[i + 2] - b[i + 2]);
+                }
+            }
+        }
+
+        Assert.InRange((double)alphaDiffer / pixels, 0, 0.005); // measured 0.09 %
+        Assert.InRange(absSum / (3.0 * opaque), 0, 1.5); // measured 0.60 DN
     }
 
     [Fact]
