@@ -39,23 +39,13 @@ public sealed class WarpedTileSourceTests : IDisposable
     public void Tiles_FromTheWarpedSource_MatchTilesFromTheCogOfTheSameScene()
     {
         // The Int16 WFI scene folder through both routes: the COG writer's single warp and the per-tile warped VRT.
-        var scene = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
-        {
-            OutputRoot = _data.PathOf("archive"), Collection = "CBERS4A-WFI", Scale = 0.05,
-        }).Scenes[0];
-        var cogPath = _data.PathOf("wfi.tif");
-        AlignedCogSource.Write(scene.Directory, cogPath, _data.Directory, false, 2);
-        LayerRenderer renderer;
-        using (var cogDataset = GdalDataset.Open(cogPath))
-        {
-            renderer = LayerRenderer.Create(cogDataset, LayerDefinition.TrueColor);
-        }
+        var (scene, cogPath, _, renderer) = WfiSceneWithCog();
 
         var viaCog = new MemoryTileSink();
         var viaWarp = new MemoryTileSink();
         var options = new PyramidOptions { Threads = 2 };
         PyramidBuilder.Build(cogPath, renderer, options, viaCog);
-        using (var source = WarpedTileSource.Open(scene.Directory, _data.Directory, lastBandIsAlpha: false))
+        using (var source = WarpedTileSource.Open(scene, _data.Directory, lastBandIsAlpha: false))
         {
             PyramidBuilder.Build(source.Path, renderer, options with { ReadCoverage = false }, viaWarp);
         }
@@ -87,23 +77,13 @@ public sealed class WarpedTileSourceTests : IDisposable
     public void Open_WithAMaximumZoomBelowNative_AveragesStraightToThatZoomAndMatchesTheCogsOverviewTiles()
     {
         // The COG route warps at native and averages down; the warped source averages source pixels at the coarser zoom.
-        var scene = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
-        {
-            OutputRoot = _data.PathOf("archive"), Collection = "CBERS4A-WFI", Scale = 0.05,
-        }).Scenes[0];
-        var cogPath = _data.PathOf("wfi.tif");
-        var native = AlignedCogSource.Write(scene.Directory, cogPath, _data.Directory, false, 2).NativeZoom;
-        LayerRenderer renderer;
-        using (var cogDataset = GdalDataset.Open(cogPath))
-        {
-            renderer = LayerRenderer.Create(cogDataset, LayerDefinition.TrueColor);
-        }
+        var (scene, cogPath, native, renderer) = WfiSceneWithCog();
 
         var viaCog = new MemoryTileSink();
         var viaWarp = new MemoryTileSink();
         var options = new PyramidOptions { MinZoom = native - 2, MaxZoom = native - 1, Threads = 2 };
         PyramidBuilder.Build(cogPath, renderer, options, viaCog);
-        using (var source = WarpedTileSource.Open(scene.Directory, _data.Directory, lastBandIsAlpha: false, maxZoom: native - 1))
+        using (var source = WarpedTileSource.Open(scene, _data.Directory, lastBandIsAlpha: false, maxZoom: native - 1))
         {
             using var warped = GdalDataset.Open(source.Path);
             Assert.Equal(native, source.NativeZoom);
@@ -177,6 +157,19 @@ public sealed class WarpedTileSourceTests : IDisposable
 
         var ex = Assert.Throws<ArgumentException>(() => WarpedTileSource.Open(path, _data.Directory, lastBandIsAlpha: false));
         Assert.Contains("georeferencing", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A small generated CBERS-4A WFI scene (Int16), its COG through the COG writer and a true-colour renderer of it.</summary>
+    private (string Scene, string Cog, int NativeZoom, LayerRenderer Renderer) WfiSceneWithCog()
+    {
+        var scene = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+        {
+            OutputRoot = _data.PathOf("archive"), Collection = "CBERS4A-WFI", Scale = 0.05,
+        }).Scenes[0];
+        var cogPath = _data.PathOf("wfi.tif");
+        var native = AlignedCogSource.Write(scene.Directory, cogPath, _data.Directory, false, 2).NativeZoom;
+        using var cog = GdalDataset.Open(cogPath);
+        return (scene.Directory, cogPath, native, LayerRenderer.Create(cog, LayerDefinition.TrueColor));
     }
 
     /// <summary>A 300×200 Byte raster in UTM 23S (20 m) with a textured pattern; band 4, when asked for, is opaque.</summary>
