@@ -68,16 +68,7 @@ public sealed class ScenePublisher
             var (count, bytes) = await UploadAsync(scene, progress, cancellationToken).ConfigureAwait(false);
             step = "catalogue";
             await _catalog.UpsertItemAsync(item, cancellationToken).ConfigureAwait(false);
-            var items = await CollectionItemsAsync(manifest.Collection, cancellationToken).ConfigureAwait(false);
-            await _catalog.UpsertCollectionAsync(CbersCollectionBuilder.Build(manifest.Collection, items), cancellationToken).ConfigureAwait(false);
-            string? itemKey = null;
-            if (_options.WriteStaticCatalog)
-            {
-                step = "static catalogue";
-                var writer = new StaticCatalogWriter(_objects, _options.StacBaseUri());
-                var collections = await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false);
-                itemKey = await writer.WriteAsync(item, items, collections.Select(c => c.Id), cancellationToken).ConfigureAwait(false);
-            }
+            var itemKey = await WriteCollectionDocumentsAsync(item, manifest.Collection, s => step = s, cancellationToken).ConfigureAwait(false);
 
             await RecordAsync(manifest.SceneId, SceneState.Published, previous, null, null, CancellationToken.None).ConfigureAwait(false);
             progress?.Report(1);
@@ -218,6 +209,47 @@ public sealed class ScenePublisher
             _options.UploadParallelism, cancellationToken).ConfigureAwait(false);
         return (count, Interlocked.Read(ref bytes));
     }
+
+    /// <summary>
+    /// Rebuilds the collection (catalogue record and, when enabled, the static collection.json and catalog.json) from
+    /// the catalogue's items, then reads them again: a publish racing into the same collection may have written its
+    /// documents from a list without this item, or this one from a list without its item. Whoever writes last re-reads
+    /// after writing and rewrites until the list it wrote is the catalogue's, so the last state lists every item.
+    /// </summary>
+    /// <returns>The static item's key, or null without a static catalogue.</returns>
+    private async Task<string?> WriteCollectionDocumentsAsync(StacItem item, string collection, Action<string> step, CancellationToken cancellationToken)
+    {
+        const int maxRounds = 8;
+        var items = await CollectionItemsAsync(collection, cancellationToken).ConfigureAwait(false);
+        for (var round = 1; ; round++)
+        {
+            step("catalogue");
+            await _catalog.UpsertCollectionAsync(CbersCollectionBuilder.Build(collection, items), cancellationToken).ConfigureAwait(false);
+            string? itemKey = null;
+            var collectionIds = Array.Empty<string>();
+            if (_options.WriteStaticCatalog)
+            {
+                step("static catalogue");
+                collectionIds = [.. (await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id)];
+                var writer = new StaticCatalogWriter(_objects, _options.StacBaseUri());
+                itemKey = await writer.WriteAsync(item, items, collectionIds, cancellationToken).ConfigureAwait(false);
+            }
+
+            var latest = await CollectionItemsAsync(collection, cancellationToken).ConfigureAwait(false);
+            var latestIds = _options.WriteStaticCatalog
+                ? (await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id)
+                : collectionIds;
+            if (round == maxRounds || (SameIds(items.Select(i => i.Id), latest.Select(i => i.Id)) && SameIds(collectionIds, latestIds)))
+            {
+                return itemKey;
+            }
+
+            items = latest;
+        }
+    }
+
+    private static bool SameIds(IEnumerable<string> a, IEnumerable<string> b) =>
+        a.ToHashSet(StringComparer.Ordinal).SetEquals(b);
 
     private async Task<List<StacItem>> CollectionItemsAsync(string collection, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
 using EarthData.Jobs.Pipeline;
+using EarthData.Samples;
 using EarthData.Testing;
 
 namespace EarthData.Jobs.Tests.Pipeline;
@@ -100,21 +101,56 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
     }
 
     [Fact]
+    public async Task Publish_RacingAnotherIntoTheSameCollection_LeavesTheStaticCollectionListingBothItems()
+    {
+        // The interleaving that used to lose a link: A reads the collection's items ({A}), B publishes completely
+        // ({A, B}), then A writes its stale collection.json. A re-reads after writing and repairs it.
+        using var target = await LocalTarget.CreateAsync();
+        var other = scenes.Processor.Process(SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+        {
+            OutputRoot = Path.Combine(scenes.Root, "race"), Collection = "CBERS4-MUX", Scale = 0.03, Seed = 5, Path = 160, Row = 110,
+        }).Scenes[0].Directory, PublishScenesFixture.Options);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = 0;
+        var gated = new InterceptingObjectStore(target.Objects, async (key, _) =>
+        {
+            if (key == "stac/CBERS4-MUX/collection.json" && Interlocked.Exchange(ref holding, 1) == 0)
+            {
+                held.SetResult();
+                await release.Task;
+            }
+        });
+
+        var first = target.Publisher(gated).PublishAsync(scenes.Mux);
+        await held.Task;
+        await target.Publisher().PublishAsync(other);
+        release.SetResult();
+        await first;
+
+        using var collection = JsonDocument.Parse(await File.ReadAllBytesAsync(target.Objects.LocalPath("stac/CBERS4-MUX/collection.json")!));
+        var items = collection.RootElement.GetProperty("links").EnumerateArray()
+            .Where(l => l.GetProperty("rel").GetString() == "item").Select(l => l.GetProperty("href").GetString()!).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.Contains(items, href => href.Contains(other.Manifest.SceneId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Publish_WhenAnUploadFails_WritesNoItemRecordsFailedAndARetrySucceeds()
     {
         using var target = await LocalTarget.CreateAsync();
         var id = scenes.Mux.Manifest.SceneId;
 
-        var ex = await Assert.ThrowsAsync<ScenePublishException>(() => target.Publisher(new FailingObjectStore(target.Objects, 5)).PublishAsync(scenes.Mux));
+        var ex = await Assert.ThrowsAsync<ScenePublishException>(() => target.Publisher(InterceptingObjectStore.FailingAt(target.Objects, 5)).PublishAsync(scenes.Mux));
 
-        Assert.Contains(FailingObjectStore.Message, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(InterceptingObjectStore.FailureMessage, ex.Message, StringComparison.Ordinal);
         Assert.Null(await target.Catalog.GetItemAsync("CBERS4-MUX", id));
         Assert.Empty(await target.KeysAsync("stac/"));
         var failed = await target.Catalog.GetSceneRecordAsync(id);
         Assert.Equal(SceneState.Failed, failed!.State);
         Assert.Equal("publish", failed.Stage);
         Assert.True(failed.Retryable);
-        Assert.Contains(FailingObjectStore.Message, failed.Reason, StringComparison.Ordinal);
+        Assert.Contains(InterceptingObjectStore.FailureMessage, failed.Reason, StringComparison.Ordinal);
 
         await target.Publisher().PublishAsync(scenes.Mux);
 
