@@ -52,21 +52,16 @@ internal static partial class TileCommand
         Directory.CreateDirectory(workDirectory);
         try
         {
-            using var warped = aligned
-                ? null
-                : WarpedTileSource.Open(settings.Input, workDirectory, settings.Layer.Kind == LayerKind.Raw, settings.Zoom?.Max, cancellationToken);
+            var (warped, renderer) = aligned
+                ? (null, RendererFor(settings.Input, settings.Layer, collection))
+                : WarpedTileSource.OpenForLayer(settings.Input, workDirectory, settings.Layer, collection, settings.Zoom?.Max, cancellationToken);
+            using var owned = warped;
             if (aligned)
             {
                 GdalCache.Bound(GdalCache.TilingBytes);
             }
 
             var raster = warped?.Path ?? settings.Input;
-            LayerRenderer renderer;
-            using (var statistics = GdalDataset.Open(warped?.StatisticsPath ?? raster))
-            {
-                renderer = LayerRenderer.Create(statistics, settings.Layer, collection);
-            }
-
             var options = new PyramidOptions
             {
                 MinZoom = settings.Zoom?.Min,
@@ -92,6 +87,12 @@ internal static partial class TileCommand
         {
             Directory.Delete(workDirectory, recursive: true);
         }
+    }
+
+    private static LayerRenderer RendererFor(string raster, LayerDefinition layer, string? collection)
+    {
+        using var dataset = GdalDataset.Open(raster);
+        return LayerRenderer.Create(dataset, layer, collection);
     }
 
     private static LayerDefinition ParseLayer(string text)

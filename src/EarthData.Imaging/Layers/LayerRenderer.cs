@@ -43,6 +43,33 @@ public sealed class LayerRenderer
     /// <summary>The data type of the drawn bands.</summary>
     public GdalDataType DataType { get; }
 
+    /// <summary>The bands this layer reads, ascending: the drawn bands and the alpha band when there is one.</summary>
+    public IReadOnlyList<int> ReadBands => [.. _bands.Append(AlphaBand).Where(b => b > 0).Distinct().Order()];
+
+    /// <summary>
+    /// The same layer (bands, stretches) for a raster holding only <paramref name="kept"/> of the original bands, in
+    /// that order: band <c>kept[i]</c> becomes band <c>i + 1</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A band the layer reads is not kept.</exception>
+    public LayerRenderer Remapped(IReadOnlyList<int> kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        int Map(int band)
+        {
+            for (var i = 0; i < kept.Count; i++)
+            {
+                if (kept[i] == band)
+                {
+                    return i + 1;
+                }
+            }
+
+            throw new ArgumentException($"band {band}, which the layer reads, is not among the kept bands {string.Join(",", kept)}", nameof(kept));
+        }
+
+        return new LayerRenderer(Definition, [.. _bands.Select(Map)], AlphaBand > 0 ? Map(AlphaBand) : 0, _stretches, DataType);
+    }
+
     /// <summary>Resolves a layer against a raster: picks bands and computes the stretch from a low-resolution read.</summary>
     /// <param name="dataset">The raster (usually the aligned COG); only used during this call.</param>
     /// <param name="definition">The layer.</param>

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Cog;
+using EarthData.Imaging.Layers;
 
 namespace EarthData.Imaging.Pyramid;
 
@@ -62,13 +63,63 @@ public sealed class WarpedTileSource : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
-        var input = AlignedCogSource.DeclareAlpha(source, workDirectory, lastBandIsAlpha, cancellationToken);
-        var prepared = CogSource.Prepare(new CogRequest { Source = input, Destination = string.Empty }, cancellationToken);
-        var scope = new VsiMemScope();
+        var prepared = Prepare(source, workDirectory, lastBandIsAlpha, cancellationToken);
+        return Create(prepared, source, null, maxZoom, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="layer"/> against the unwarped source (bands, stretch from sampled statistics) and warps
+    /// only the bands it reads (plus the source's alpha band): a true-colour layer of a four-band scene warps three.
+    /// </summary>
+    /// <param name="source">A georeferenced raster file or a scene folder in the archive layout.</param>
+    /// <param name="workDirectory">A folder for a helper VRT (a raw layer treats band 2 of 2 or 4 of 4 as alpha).</param>
+    /// <param name="layer">The layer to draw.</param>
+    /// <param name="collectionId">The CBERS collection when known, for band names.</param>
+    /// <param name="maxZoom">The finest zoom the caller will read (see <see cref="Open"/>).</param>
+    /// <param name="cancellationToken">Stops the preparation.</param>
+    /// <returns>The warped source and the layer's renderer for it.</returns>
+    public static (WarpedTileSource Source, LayerRenderer Renderer) OpenForLayer(string source, string workDirectory, LayerDefinition layer,
+        string? collectionId, int? maxZoom = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentNullException.ThrowIfNull(layer);
+        var prepared = Prepare(source, workDirectory, layer.Kind == LayerKind.Raw, cancellationToken);
+        LayerRenderer renderer;
+        int[]? kept;
         try
         {
             using var vrt = GdalDataset.Open(prepared.VrtPath);
-            var grid = CogGrid.Of(vrt, source);
+            renderer = LayerRenderer.Create(vrt, layer, collectionId);
+            var alpha = vrt.GetBand(vrt.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? vrt.BandCount : 0;
+            kept = [.. renderer.ReadBands.Append(alpha).Where(b => b > 0).Distinct().Order()];
+            kept = kept.Length < vrt.BandCount ? kept : null;
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+
+        var warped = Create(prepared, source, kept, maxZoom, cancellationToken);
+        return (warped, kept is null ? renderer : renderer.Remapped(kept));
+    }
+
+    private static CogSource Prepare(string source, string workDirectory, bool lastBandIsAlpha, CancellationToken cancellationToken)
+    {
+        var input = AlignedCogSource.DeclareAlpha(source, workDirectory, lastBandIsAlpha, cancellationToken);
+        return CogSource.Prepare(new CogRequest { Source = input, Destination = string.Empty }, cancellationToken);
+    }
+
+    /// <summary>The warped VRT of <paramref name="prepared"/> (of its <paramref name="bands"/> only, when given); owns it.</summary>
+    private static WarpedTileSource Create(CogSource prepared, string source, int[]? bands, int? maxZoom, CancellationToken cancellationToken)
+    {
+        var scope = new VsiMemScope();
+        try
+        {
+            using var full = GdalDataset.Open(prepared.VrtPath);
+            using var vrt = bands is null ? null : Subset(full, bands, scope.GetPath("bands.vrt"), cancellationToken);
+            var input = vrt ?? full;
+            var grid = CogGrid.Of(input, source);
             var zoom = maxZoom is { } finest && finest < grid.NativeZoom ? Math.Max(0, finest) : grid.NativeZoom;
             var b = grid.MercatorBounds;
             var (minCol, minRow, maxCol, maxRow) = WebMercatorQuad.TileRange(b.MinX, b.MinY, b.MaxX, b.MaxY, zoom);
@@ -80,8 +131,8 @@ public sealed class WarpedTileSource : IDisposable
             var res = Invariant(WebMercatorQuad.Resolution(zoom));
             var resampling = zoom < grid.NativeZoom ? "average" : "bilinear";
             var path = scope.GetPath("warped.vrt");
-            Warp(vrt, path,
-                ["-te", Invariant(west), Invariant(south), Invariant(east), Invariant(north), "-tr", res, res, "-r", resampling, .. AlphaArguments(vrt)],
+            Warp(input, path,
+                ["-te", Invariant(west), Invariant(south), Invariant(east), Invariant(north), "-tr", res, res, "-r", resampling, .. AlphaArguments(input)],
                 cancellationToken);
             SetBlockSize(path, WebMercatorQuad.TileSize);
 
@@ -93,6 +144,22 @@ public sealed class WarpedTileSource : IDisposable
             prepared.Dispose();
             throw;
         }
+    }
+
+    private static GdalDataset Subset(GdalDataset source, int[] bands, string path, CancellationToken cancellationToken)
+    {
+        var arguments = new List<string> { "-of", "VRT" };
+        foreach (var band in bands)
+        {
+            arguments.AddRange(["-b", band.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        using (var vrt = GdalUtilities.Translate(path, source, arguments, null, cancellationToken))
+        {
+            vrt.Close();
+        }
+
+        return GdalDataset.Open(path);
     }
 
     /// <inheritdoc />

@@ -31,6 +31,21 @@ public sealed class LayerRendererTests : IDisposable
     }
 
     [Fact]
+    public void Remapped_ToTheBandsItReads_RenumbersThemAndRefusesToDropOne()
+    {
+        var path = _data.Aligned("fc-remap.tif", 64, 64, bands: 4, descriptions: ["blue", "green", "red", "nir"]);
+        using var ds = GdalDataset.Open(path);
+        var falseColor = LayerRenderer.Create(ds, LayerDefinition.FalseColor);
+
+        var remapped = falseColor.Remapped(falseColor.ReadBands);
+
+        Assert.Equal([2, 3, 4], falseColor.ReadBands);
+        Assert.Equal([3, 2, 1], remapped.Bands);
+        Assert.Equal(falseColor.Stretches, remapped.Stretches);
+        Assert.Throws<ArgumentException>(() => falseColor.Remapped([2, 3]));
+    }
+
+    [Fact]
     public void FalseColor_PicksNirRedGreen()
     {
         var path = _data.Aligned("fc.tif", 64, 64, bands: 4, descriptions: ["blue", "green", "red", "nir"]);

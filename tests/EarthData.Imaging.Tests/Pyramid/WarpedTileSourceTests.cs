@@ -50,27 +50,33 @@ public sealed class WarpedTileSourceTests : IDisposable
             PyramidBuilder.Build(source.Path, renderer, options with { ReadCoverage = false }, viaWarp);
         }
 
-        Assert.NotEmpty(viaCog.Tiles);
-        Assert.True(viaCog.Tiles.Keys.ToHashSet().SetEquals(viaWarp.Tiles.Keys), $"{viaCog.Tiles.Count} tiles via the COG, {viaWarp.Tiles.Count} via the warped VRT");
-        long pixels = 0, alphaDiffer = 0, valueDiffer = 0;
-        foreach (var tile in viaCog.Tiles.Keys)
+        AssertSameTilesWithinTheApproximateTransformer(viaCog, viaWarp);
+    }
+
+    [Fact]
+    public void OpenForLayer_TrueColorOfAFourBandScene_WarpsOnlyTheThreeBandsItDraws()
+    {
+        var (scene, cogPath, _, renderer) = WfiSceneWithCog();
+        var viaCog = new MemoryTileSink();
+        var viaWarp = new MemoryTileSink();
+        var options = new PyramidOptions { Threads = 2 };
+        PyramidBuilder.Build(cogPath, renderer, options, viaCog);
+
+        var (source, layerRenderer) = WarpedTileSource.OpenForLayer(scene, _data.Directory, LayerDefinition.TrueColor, "CBERS4A-WFI");
+        using (source)
         {
-            var a = PyramidTestData.Decode(viaCog.Tiles[tile]);
-            var b = PyramidTestData.Decode(viaWarp.Tiles[tile]);
-            for (var i = 0; i < a.Length; i += 4)
+            using (var warped = GdalDataset.Open(source.Path))
             {
-                pixels++;
-                alphaDiffer += a[i + 3] != b[i + 3] ? 1 : 0;
-                if (a[i + 3] == 255 && b[i + 3] == 255)
-                {
-                    // Chunked vs per-tile warps interpolate GDAL's approximate transformer over other spans (≤ 0.125 px).
-                    valueDiffer += Math.Abs(a[i] - b[i]) > 4 || Math.Abs(a[i + 1] - b[i + 1]) > 4 || Math.Abs(a[i + 2] - b[i + 2]) > 4 ? 1 : 0;
-                }
+                Assert.Equal(3, warped.BandCount);
             }
+
+            Assert.Equal([3, 2, 1], layerRenderer.Bands);
+            Assert.Equal([1, 2, 3], layerRenderer.ReadBands);
+            // The COG's stretch, so that only the band subset differs between the two routes.
+            PyramidBuilder.Build(source.Path, renderer.Remapped([1, 2, 3]), options with { ReadCoverage = false }, viaWarp);
         }
 
-        Assert.InRange((double)alphaDiffer / pixels, 0, 0.005);
-        Assert.InRange((double)valueDiffer / pixels, 0, 0.001);
+        AssertSameTilesWithinTheApproximateTransformer(viaCog, viaWarp);
     }
 
     [Fact]
@@ -157,6 +163,31 @@ public sealed class WarpedTileSourceTests : IDisposable
 
         var ex = Assert.Throws<ArgumentException>(() => WarpedTileSource.Open(path, _data.Directory, lastBandIsAlpha: false));
         Assert.Contains("georeferencing", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertSameTilesWithinTheApproximateTransformer(MemoryTileSink viaCog, MemoryTileSink viaWarp)
+    {
+        Assert.NotEmpty(viaCog.Tiles);
+        Assert.True(viaCog.Tiles.Keys.ToHashSet().SetEquals(viaWarp.Tiles.Keys), $"{viaCog.Tiles.Count} tiles via the COG, {viaWarp.Tiles.Count} via the warped VRT");
+        long pixels = 0, alphaDiffer = 0, valueDiffer = 0;
+        foreach (var tile in viaCog.Tiles.Keys)
+        {
+            var a = PyramidTestData.Decode(viaCog.Tiles[tile]);
+            var b = PyramidTestData.Decode(viaWarp.Tiles[tile]);
+            for (var i = 0; i < a.Length; i += 4)
+            {
+                pixels++;
+                alphaDiffer += a[i + 3] != b[i + 3] ? 1 : 0;
+                if (a[i + 3] == 255 && b[i + 3] == 255)
+                {
+                    // Chunked vs per-tile warps interpolate GDAL's approximate transformer over other spans (≤ 0.125 px).
+                    valueDiffer += Math.Abs(a[i] - b[i]) > 4 || Math.Abs(a[i + 1] - b[i + 1]) > 4 || Math.Abs(a[i + 2] - b[i + 2]) > 4 ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.InRange((double)alphaDiffer / pixels, 0, 0.005);
+        Assert.InRange((double)valueDiffer / pixels, 0, 0.001);
     }
 
     /// <summary>A small generated CBERS-4A WFI scene (Int16), its COG through the COG writer and a true-colour renderer of it.</summary>
