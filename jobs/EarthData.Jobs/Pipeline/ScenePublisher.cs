@@ -221,32 +221,37 @@ public sealed class ScenePublisher
     {
         const int maxRounds = 8;
         var items = await CollectionItemsAsync(collection, cancellationToken).ConfigureAwait(false);
+        string[]? collectionIds = null;
         for (var round = 1; ; round++)
         {
             step("catalogue");
             await _catalog.UpsertCollectionAsync(CbersCollectionBuilder.Build(collection, items), cancellationToken).ConfigureAwait(false);
+            // Read once the collection itself exists; later rounds use what the previous round's check read.
+            collectionIds ??= await CollectionIdsAsync(cancellationToken).ConfigureAwait(false);
             string? itemKey = null;
-            var collectionIds = Array.Empty<string>();
             if (_options.WriteStaticCatalog)
             {
                 step("static catalogue");
-                collectionIds = [.. (await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id)];
                 var writer = new StaticCatalogWriter(_objects, _options.StacBaseUri());
                 itemKey = await writer.WriteAsync(item, items, collectionIds, cancellationToken).ConfigureAwait(false);
             }
 
             var latest = await CollectionItemsAsync(collection, cancellationToken).ConfigureAwait(false);
-            var latestIds = _options.WriteStaticCatalog
-                ? (await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id)
-                : collectionIds;
+            var latestIds = await CollectionIdsAsync(cancellationToken).ConfigureAwait(false);
             if (round == maxRounds || (SameIds(items.Select(i => i.Id), latest.Select(i => i.Id)) && SameIds(collectionIds, latestIds)))
             {
                 return itemKey;
             }
 
-            items = latest;
+            (items, collectionIds) = (latest, latestIds);
         }
     }
+
+    /// <summary>The catalogue's collection ids, which only the static catalog.json lists (none without it).</summary>
+    private async Task<string[]> CollectionIdsAsync(CancellationToken cancellationToken) =>
+        _options.WriteStaticCatalog
+            ? [.. (await _catalog.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id)]
+            : [];
 
     private static bool SameIds(IEnumerable<string> a, IEnumerable<string> b) =>
         a.ToHashSet(StringComparer.Ordinal).SetEquals(b);

@@ -90,9 +90,9 @@ public sealed class WarpedTileSource : IDisposable
         {
             using var vrt = GdalDataset.Open(prepared.VrtPath);
             renderer = LayerRenderer.Create(vrt, layer, collectionId);
-            var alpha = vrt.GetBand(vrt.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? vrt.BandCount : 0;
-            kept = [.. renderer.ReadBands.Append(alpha).Where(b => b > 0).Distinct().Order()];
-            kept = kept.Length < vrt.BandCount ? kept : null;
+            var alpha = vrt.GetBand(vrt.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? [vrt.BandCount] : Array.Empty<int>();
+            int[] read = [.. renderer.ReadBands.Union(alpha)];
+            kept = read.Length < vrt.BandCount ? read : null;
         }
         catch
         {
