@@ -1,3 +1,4 @@
+using System.Buffers;
 using EarthData.Gdal.Native;
 
 namespace EarthData.Gdal;
@@ -38,7 +39,10 @@ public sealed class CoordinateTransformation : IDisposable
         return (xs[0], ys[0]);
     }
 
-    /// <summary>Transforms points in place; <paramref name="xs"/> and <paramref name="ys"/> have equal length.</summary>
+    /// <summary>
+    /// Transforms points in place; <paramref name="xs"/> and <paramref name="ys"/> have equal length.
+    /// All or nothing: when a point fails, the spans are left as they were.
+    /// </summary>
     /// <exception cref="GdalException">At least one point cannot be transformed (the message gives the first index).</exception>
     public unsafe void Transform(Span<double> xs, Span<double> ys)
     {
@@ -54,21 +58,40 @@ public sealed class CoordinateTransformation : IDisposable
 
         var handle = _handle;
         ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        var success = new int[xs.Length];
-        using var scope = new GdalErrorScope();
-        int result;
-        fixed (double* x = xs)
-        fixed (double* y = ys)
-        fixed (int* ok = success)
-        {
-            result = NativeMethods.OCTTransformEx(handle, xs.Length, x, y, null, ok);
-        }
+        var count = xs.Length;
 
-        var failed = Array.IndexOf(success, 0);
-        if (result == 0 || failed >= 0)
+        // PROJ writes results (HUGE_VAL for failures) into the arrays it is given: work on copies.
+        var scratch = ArrayPool<double>.Shared.Rent(count * 2);
+        var success = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            var index = failed >= 0 ? failed : 0;
-            throw scope.CreateException($"Point {index} of {xs.Length} could not be transformed");
+            var workX = scratch.AsSpan(0, count);
+            var workY = scratch.AsSpan(count, count);
+            xs.CopyTo(workX);
+            ys.CopyTo(workY);
+            using var scope = new GdalErrorScope();
+            int result;
+            fixed (double* x = workX)
+            fixed (double* y = workY)
+            fixed (int* ok = success)
+            {
+                result = NativeMethods.OCTTransformEx(handle, count, x, y, null, ok);
+            }
+
+            var failed = success.AsSpan(0, count).IndexOf(0);
+            if (result == 0 || failed >= 0)
+            {
+                var index = failed >= 0 ? failed : 0;
+                throw scope.CreateException($"Point {index} of {count} could not be transformed");
+            }
+
+            workX.CopyTo(xs);
+            workY.CopyTo(ys);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<int>.Shared.Return(success);
         }
     }
 

@@ -4,17 +4,25 @@ namespace EarthData.Gdal;
 
 /// <summary>
 /// A raster band borrowed from a <see cref="GdalDataset"/>: it is valid only while the dataset is open
-/// (afterwards every member throws <see cref="ObjectDisposedException"/>). Not thread-safe, like its dataset.
+/// (afterwards every member throws <see cref="ObjectDisposedException"/>). Overview and mask bands are also
+/// invalidated by <see cref="GdalDataset.BuildOverviews"/>. Not thread-safe, like its dataset.
 /// </summary>
 public sealed partial class GdalBand
 {
     private readonly GdalDataset _dataset;
     private readonly nint _band;
+    private readonly int? _overviewGeneration;
 
-    internal GdalBand(GdalDataset dataset, nint band)
+    /// <param name="dataset">Owner of the band.</param>
+    /// <param name="band">The borrowed band pointer.</param>
+    /// <param name="overviewGeneration">
+    /// For overview and mask bands, the dataset's <see cref="GdalDataset.OverviewGeneration"/> when obtained; null for main bands.
+    /// </param>
+    internal GdalBand(GdalDataset dataset, nint band, int? overviewGeneration)
     {
         _dataset = dataset;
         _band = band;
+        _overviewGeneration = overviewGeneration;
     }
 
     /// <summary>The dataset this band belongs to.</summary>
@@ -85,6 +93,7 @@ public sealed partial class GdalBand
         get => Call(static b => NativeMethods.GDALGetRasterColorInterpretation(b));
         set
         {
+            EnumGuard.ThrowIfUndefined(value, nameof(value));
             using var lease = Lease();
             using var scope = new GdalErrorScope();
             var result = NativeMethods.GDALSetRasterColorInterpretation(_band, value);
@@ -105,7 +114,7 @@ public sealed partial class GdalBand
         using var scope = new GdalErrorScope();
         var overview = NativeMethods.GDALGetOverview(_band, index);
         scope.ThrowIfFailed(overview == 0, Context($"Getting overview {index}"));
-        return new GdalBand(_dataset, overview);
+        return new GdalBand(_dataset, overview, _dataset.OverviewGeneration);
     }
 
     /// <summary>The band's mask (255 = valid, 0 = invalid); borrowed from the same dataset.</summary>
@@ -115,7 +124,7 @@ public sealed partial class GdalBand
         using var scope = new GdalErrorScope();
         var mask = NativeMethods.GDALGetMaskBand(_band);
         scope.ThrowIfFailed(mask == 0, Context("Getting the mask band"));
-        return new GdalBand(_dataset, mask);
+        return new GdalBand(_dataset, mask, _dataset.OverviewGeneration);
     }
 
     /// <summary>Describes where the mask comes from (all valid, nodata, alpha, per dataset).</summary>
@@ -180,6 +189,13 @@ public sealed partial class GdalBand
     internal HandleLease Lease()
     {
         ObjectDisposedException.ThrowIf(_dataset.IsClosed, this);
+        if (_overviewGeneration is { } generation && generation != _dataset.OverviewGeneration)
+        {
+            throw new ObjectDisposedException(
+                nameof(GdalBand),
+                $"This overview or mask band of '{_dataset.Path}' was invalidated by BuildOverviews; get it again from the dataset's band.");
+        }
+
         return _dataset.Lease();
     }
 

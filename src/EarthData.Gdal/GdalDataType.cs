@@ -2,7 +2,7 @@ namespace EarthData.Gdal;
 
 #pragma warning disable CA1720 // Member names mirror GDAL's GDT_* names on purpose.
 
-/// <summary>Pixel data types; values match GDAL's <c>GDALDataType</c>.</summary>
+/// <summary>Pixel data types of GDAL 3.6; values match its <c>GDALDataType</c> (there is no signed 8-bit type before GDAL 3.7).</summary>
 public enum GdalDataType
 {
     /// <summary>Unknown or unspecified.</summary>
@@ -47,8 +47,7 @@ public enum GdalDataType
     /// <summary>64-bit signed integer.</summary>
     Int64 = 13,
 
-    /// <summary>8-bit signed integer.</summary>
-    Int8 = 14,
+    // No Int8: in GDAL 3.6, 14 is GDT_TypeCount. GDT_Int8 arrived in GDAL 3.7.
 }
 
 #pragma warning restore CA1720

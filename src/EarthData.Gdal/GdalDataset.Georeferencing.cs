@@ -34,7 +34,15 @@ public sealed partial class GdalDataset
     }
 
     /// <summary>The dataset's CRS as WKT, or an empty string when it has none.</summary>
-    public string ProjectionWkt => NativeStrings.Copy(NativeMethods.GDALGetProjectionRef(Handle)) ?? string.Empty;
+    public string ProjectionWkt
+    {
+        get
+        {
+            // The string belongs to the dataset: keep it open until it is copied.
+            using var lease = Lease();
+            return NativeStrings.Copy(NativeMethods.GDALGetProjectionRef(_handle)) ?? string.Empty;
+        }
+    }
 
     /// <summary>A copy of the dataset's CRS (traditional GIS axis order, caller disposes), or null when it has none.</summary>
     public SpatialReference? GetSpatialReference()

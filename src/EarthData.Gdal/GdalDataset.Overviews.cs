@@ -4,7 +4,11 @@ namespace EarthData.Gdal;
 
 public sealed partial class GdalDataset
 {
-    /// <summary>Builds overviews for all bands (internal for MEM/GTiff opened for update, otherwise an external .ovr).</summary>
+    /// <summary>
+    /// Builds overviews for all bands (internal for MEM/GTiff opened for update, otherwise an external .ovr).
+    /// Overview and mask bands obtained before this call are invalidated (GDAL may close and reopen the .ovr under
+    /// them): their members then throw <see cref="ObjectDisposedException"/>; get them again from the band.
+    /// </summary>
     /// <param name="resampling">GDAL overview resampling name: <c>NEAREST</c>, <c>AVERAGE</c>, <c>BILINEAR</c>, <c>CUBIC</c>, <c>MODE</c>…</param>
     /// <param name="factors">Decimation factors, e.g. 2, 4, 8 (each ≥ 2).</param>
     /// <param name="progress">Receives progress in [0, 1].</param>
@@ -31,9 +35,17 @@ public sealed partial class GdalDataset
         using var bridge = new ProgressBridge(progress, cancellationToken);
         using var scope = new GdalErrorScope();
         int result;
-        fixed (int* list = factors)
+        try
         {
-            result = NativeMethods.GDALBuildOverviews(handle, resampling, factors.Length, list, 0, null, ProgressBridge.Callback, bridge.UserData);
+            fixed (int* list = factors)
+            {
+                result = NativeMethods.GDALBuildOverviews(handle, resampling, factors.Length, list, 0, null, ProgressBridge.Callback, bridge.UserData);
+            }
+        }
+        finally
+        {
+            // Even a failed or cancelled build may have closed the .ovr.
+            Interlocked.Increment(ref _overviewGeneration);
         }
 
         scope.ThrowIfFailed(result != 0, $"Building {resampling} overviews of '{Path}'", bridge);

@@ -5,7 +5,9 @@ namespace EarthData.Gdal;
 /// <summary>
 /// An open GDAL raster dataset (owning handle). Not thread-safe: use one instance per thread, sequentially.
 /// Datasets written to should be closed with <see cref="Close"/>, which reports write/flush errors;
-/// <see cref="Dispose"/> closes quietly.
+/// <see cref="Dispose"/> closes quietly. A dataset returned by <see cref="CreateCopy"/> or <see cref="GdalUtilities"/>
+/// keeps the native datasets it was made from open until it is closed itself, so the sources may be disposed in any
+/// order (or left to the finalizer) without the result reading freed memory.
 /// </summary>
 public sealed partial class GdalDataset : IDisposable
 {
@@ -14,18 +16,24 @@ public sealed partial class GdalDataset : IDisposable
     private const uint OpenVerboseError = 0x40;
 
     private readonly DatasetHandle _handle;
+    private int _overviewGeneration;
+
+    // SafeHandle.IsClosed turns true only once the last add-ref is released (a VRT over this dataset, a lease):
+    // this flag makes the dataset unusable from the moment it is disposed.
+    private volatile bool _disposed;
 
     private GdalDataset(DatasetHandle handle)
     {
         _handle = handle;
         Path = NativeStrings.Copy(NativeMethods.GDALGetDescription(handle.DangerousGetHandle())) ?? string.Empty;
+        handle.Description = Path;
     }
 
     /// <summary>The dataset's description: usually the path or connection string it was opened or created with.</summary>
     public string Path { get; }
 
     /// <summary>Whether the dataset has been closed or disposed.</summary>
-    public bool IsClosed => _handle.IsClosed;
+    public bool IsClosed => _disposed || _handle.IsClosed;
 
     /// <summary>Short name of the driver, e.g. <c>GTiff</c>, <c>MEM</c>, <c>COG</c>.</summary>
     public string DriverName => NativeStrings.Copy(NativeMethods.GDALGetDriverShortName(NativeMethods.GDALGetDatasetDriver(Handle))) ?? string.Empty;
@@ -44,7 +52,7 @@ public sealed partial class GdalDataset : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(IsClosed, this);
             return _handle;
         }
     }
@@ -79,6 +87,7 @@ public sealed partial class GdalDataset : IDisposable
     /// <param name="bandCount">Number of bands (≥ 0).</param>
     /// <param name="type">Pixel type of every band.</param>
     /// <param name="creationOptions">Driver creation options (<c>KEY=VALUE</c>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is <see cref="GdalDataType.Unknown"/> or not a GDAL 3.6 type.</exception>
     /// <exception cref="GdalException">Unknown driver, or the driver failed to create the dataset.</exception>
     public static GdalDataset Create(
         string driver,
@@ -93,6 +102,12 @@ public sealed partial class GdalDataset : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegative(bandCount);
+        EnumGuard.ThrowIfUndefined(type, nameof(type));
+        if (type == GdalDataType.Unknown)
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, "A dataset needs a pixel type.");
+        }
+
         var driverHandle = GdalDrivers.GetDriver(driver);
         using var options = CslHandle.Create(creationOptions);
         using var scope = new GdalErrorScope();
@@ -124,8 +139,11 @@ public sealed partial class GdalDataset : IDisposable
         using var scope = new GdalErrorScope();
         unsafe
         {
-            var handle = NativeMethods.GDALCreateCopy(driverHandle, path, source.Handle, 0, options, ProgressBridge.Callback, bridge.UserData);
-            return Wrap(handle, scope, $"Cannot copy '{source.Path}' to '{path}' with driver {driver}", bridge);
+            var sourceHandle = source.Handle;
+            var handle = NativeMethods.GDALCreateCopy(driverHandle, path, sourceHandle, 0, options, ProgressBridge.Callback, bridge.UserData);
+
+            // The VRT driver's copy reads through the source.
+            return Wrap(handle, scope, $"Cannot copy '{source.Path}' to '{path}' with driver {driver}", bridge, [sourceHandle]);
         }
     }
 
@@ -139,7 +157,7 @@ public sealed partial class GdalDataset : IDisposable
             throw new ArgumentOutOfRangeException(nameof(bandNumber), bandNumber, $"'{Path}' has bands 1 to {count}.");
         }
 
-        return new GdalBand(this, NativeMethods.GDALGetRasterBand(Handle, bandNumber));
+        return new GdalBand(this, NativeMethods.GDALGetRasterBand(Handle, bandNumber), overviewGeneration: null);
     }
 
     /// <summary>Flushes cached writes to the underlying file.</summary>
@@ -153,26 +171,52 @@ public sealed partial class GdalDataset : IDisposable
 
     /// <summary>
     /// Closes the dataset, flushing pending writes, and throws when GDAL reported a failure while doing so.
-    /// Idempotent. Bands obtained from this dataset become unusable.
+    /// Idempotent. Bands obtained from this dataset become unusable. While a dataset made from this one is still open,
+    /// the native close waits for it; pending writes are flushed (and their errors thrown) here all the same.
     /// </summary>
     /// <exception cref="GdalException">GDAL failed to write or flush the dataset.</exception>
     public void Close()
     {
-        if (_handle.IsClosed)
+        if (IsClosed)
         {
             return;
         }
 
-        using var scope = new GdalErrorScope();
-        _handle.Dispose();
-        scope.ThrowIfFailed(false, $"Closing '{Path}'");
+        // Flush first: when the native close is deferred (a virtual dataset still reads this one, or a call on another
+        // thread holds a lease), the write errors of GDALClose could not reach this caller.
+        Exception? flushFailure = null;
+        using (var scope = new GdalErrorScope())
+        {
+            NativeMethods.GDALFlushCache(_handle);
+            if (scope.HasFailure)
+            {
+                flushFailure = scope.CreateException($"Closing '{Path}'");
+            }
+        }
+
+        Dispose();
+        if ((flushFailure ?? (_handle.IsReleased ? _handle.CloseFailure : null)) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>Closes the dataset quietly (errors while flushing are only logged). Prefer <see cref="Close"/> after writing.</summary>
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _handle.Dispose();
+    }
 
-    /// <summary>Wraps a handle returned inside <paramref name="scope"/>; closes it and throws when the call failed.</summary>
-    internal static GdalDataset Wrap(nint handle, GdalErrorScope scope, string context, ProgressBridge? progress = null)
+    /// <summary>Incremented by <see cref="BuildOverviews"/>: overview and mask bands handed out before are stale.</summary>
+    internal int OverviewGeneration => Volatile.Read(ref _overviewGeneration);
+
+    /// <summary>
+    /// Wraps a handle returned inside <paramref name="scope"/>; closes it and throws when the call failed.
+    /// The new dataset keeps <paramref name="sources"/> open until it is closed itself.
+    /// </summary>
+    internal static GdalDataset Wrap(
+        nint handle, GdalErrorScope scope, string context, ProgressBridge? progress = null, IReadOnlyList<DatasetHandle>? sources = null)
     {
         if (handle == 0)
         {
@@ -184,6 +228,10 @@ public sealed partial class GdalDataset : IDisposable
         try
         {
             scope.ThrowIfFailed(false, context, progress);
+            if (sources is not null)
+            {
+                owned.KeepAlive(sources);
+            }
         }
         catch
         {

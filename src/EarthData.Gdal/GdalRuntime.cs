@@ -8,14 +8,18 @@ namespace EarthData.Gdal;
 public static unsafe class GdalRuntime
 {
     private static readonly Lock s_lock = new();
+
+    // CPLSetConfigOption frees the previous value that a concurrent CPLGetConfigOption may still be copying.
+    private static readonly Lock s_configLock = new();
     private static volatile bool s_initialized;
     private static Exception? s_loadFailure;
 
     /// <summary>
-    /// Loads libgdal, registers all drivers (once) and installs a fallback error handler that only logs.
-    /// Thread-safe and idempotent; every public entry point of this library calls it.
+    /// Loads libgdal, checks its release, registers all drivers (once) and installs a fallback error handler that only
+    /// logs. Thread-safe and idempotent; every public entry point of this library calls it. A GDAL 3 release after 3.6
+    /// is used with a warning on <see cref="Trace"/>; any other release is refused.
     /// </summary>
-    /// <exception cref="GdalNotAvailableException">libgdal could not be loaded.</exception>
+    /// <exception cref="GdalNotAvailableException">libgdal could not be loaded, or is a release the binding does not support.</exception>
     public static void EnsureInitialized()
     {
         if (s_initialized)
@@ -37,6 +41,7 @@ public static unsafe class GdalRuntime
 
             try
             {
+                CheckVersion();
                 NativeMethods.CPLSetErrorHandler(&OnUnscopedError);
                 NativeMethods.GDALAllRegister();
             }
@@ -44,6 +49,11 @@ public static unsafe class GdalRuntime
             {
                 s_loadFailure = ex;
                 throw new GdalNotAvailableException(GdalNotAvailableException.DefaultMessage, ex);
+            }
+            catch (GdalNotAvailableException ex)
+            {
+                s_loadFailure = ex;
+                throw;
             }
 
             s_initialized = true;
@@ -63,20 +73,32 @@ public static unsafe class GdalRuntime
     /// <summary>The last warning or failure raised outside any scoped call (e.g. on GDAL worker threads), or null.</summary>
     public static string? LastUnscopedMessage { get; private set; }
 
-    /// <summary>Sets a process-wide GDAL configuration option; null removes it. Not seen by options GDAL already read.</summary>
+    /// <summary>
+    /// Sets a process-wide GDAL configuration option; null removes it. Not seen by options GDAL already read.
+    /// Thread-safe with <see cref="GetConfigOption"/>.
+    /// </summary>
     public static void SetConfigOption(string key, string? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         EnsureInitialized();
-        NativeMethods.CPLSetConfigOption(key, value);
+        lock (s_configLock)
+        {
+            NativeMethods.CPLSetConfigOption(key, value);
+        }
     }
 
-    /// <summary>Gets a GDAL configuration option (process-wide, thread-local or environment), or null when unset.</summary>
+    /// <summary>
+    /// Gets a GDAL configuration option (process-wide, thread-local or environment), or null when unset.
+    /// Thread-safe with <see cref="SetConfigOption"/>: the value is copied before another thread can replace it.
+    /// </summary>
     public static string? GetConfigOption(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         EnsureInitialized();
-        return NativeStrings.Copy(NativeMethods.CPLGetConfigOption(key, null));
+        lock (s_configLock)
+        {
+            return NativeStrings.Copy(NativeMethods.CPLGetConfigOption(key, null));
+        }
     }
 
     /// <summary>Sets the size of GDAL's process-wide raster block cache, in bytes.</summary>
@@ -85,6 +107,25 @@ public static unsafe class GdalRuntime
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
         EnsureInitialized();
         NativeMethods.GDALSetCacheMax64(bytes);
+    }
+
+    /// <summary>Refuses a libgdal the binding's struct layouts and enum values do not match (the libgdal.so fallback loads any).</summary>
+    private static void CheckVersion()
+    {
+        var release = NativeStrings.Copy(NativeMethods.GDALVersionInfo("RELEASE_NAME")) ?? "?";
+        var versionNum = GdalVersionCheck.Parse(NativeStrings.Copy(NativeMethods.GDALVersionInfo("VERSION_NUM")));
+        var library = GdalLibraryResolver.LoadedName ?? "libgdal";
+        switch (GdalVersionCheck.Classify(versionNum))
+        {
+            case GdalVersionSupport.Unsupported:
+                throw new GdalNotAvailableException(
+                    $"{library} is GDAL {release}; this binding needs GDAL 3.6 or a later 3.x (Debian 12: apt-get install libgdal32).");
+            case GdalVersionSupport.Untested:
+                Trace.WriteLine($"EarthData.Gdal: {library} is GDAL {release}; the binding is tested with GDAL 3.6 only.");
+                break;
+            case GdalVersionSupport.Tested:
+                break;
+        }
     }
 
     [UnmanagedCallersOnly]

@@ -25,12 +25,12 @@ public static unsafe partial class GdalUtilities
         }
 
         using var names = CslHandle.Create(sourcePaths);
-        return BuildVrtCore(destination, sourcePaths.Count, [], names, args, progress, cancellationToken);
+        return BuildVrtCore(destination, sourcePaths.Count, [], [], names, args, progress, cancellationToken);
     }
 
     /// <summary>Builds a VRT mosaic (or band stack with <c>-separate</c>) of open datasets (<c>gdalbuildvrt</c>).</summary>
     /// <param name="destination">VRT path; written when the returned dataset is closed.</param>
-    /// <param name="sources">Input datasets; keep them open while the VRT is used.</param>
+    /// <param name="sources">Input datasets; the VRT keeps their native datasets open until it is closed.</param>
     /// <param name="args">gdalbuildvrt options.</param>
     /// <param name="progress">Receives progress in [0, 1].</param>
     /// <param name="cancellationToken">Stops the operation.</param>
@@ -44,13 +44,14 @@ public static unsafe partial class GdalUtilities
         ArgumentNullException.ThrowIfNull(destination);
         using var handles = new SourceHandles(sources);
         using var names = CslHandle.Create(null);
-        return BuildVrtCore(destination, handles.Pointers.Length, handles.Pointers, names, args, progress, cancellationToken);
+        return BuildVrtCore(destination, handles.Pointers.Length, handles.Pointers, handles.Handles, names, args, progress, cancellationToken);
     }
 
     private static GdalDataset BuildVrtCore(
         string destination,
         int sourceCount,
         nint[] sources,
+        IReadOnlyList<DatasetHandle> sourceHandles,
         CslHandle names,
         IReadOnlyList<string> args,
         IProgress<double>? progress,
@@ -71,6 +72,6 @@ public static unsafe partial class GdalUtilities
             result = NativeMethods.GDALBuildVRT(destination, sourceCount, sources.Length == 0 ? null : sourceArray, names, options, &usageError);
         }
 
-        return GdalDataset.Wrap(result, scope, $"gdalbuildvrt '{destination}'", bridge);
+        return GdalDataset.Wrap(result, scope, $"gdalbuildvrt '{destination}'", bridge, sourceHandles);
     }
 }

@@ -18,11 +18,12 @@ public static unsafe partial class GdalUtilities
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var result = WarpCore(destination, null, sources, args, progress, cancellationToken, out var scope, out var bridge);
+        using var handles = new SourceHandles(sources);
+        var result = WarpCore(destination, null, handles, args, progress, cancellationToken, out var scope, out var bridge);
         using (scope)
         using (bridge)
         {
-            return GdalDataset.Wrap(result, scope, $"gdalwarp to '{destination}'", bridge);
+            return GdalDataset.Wrap(result, scope, $"gdalwarp to '{destination}'", bridge, handles.Handles);
         }
     }
 
@@ -42,7 +43,8 @@ public static unsafe partial class GdalUtilities
         ArgumentNullException.ThrowIfNull(destination);
 
         // GDALWarp returns the destination handle itself: it is not wrapped again (GDAL-INTEROP rule 4).
-        var result = WarpCore(null, destination, sources, args, progress, cancellationToken, out var scope, out var bridge);
+        using var handles = new SourceHandles(sources);
+        var result = WarpCore(null, destination, handles, args, progress, cancellationToken, out var scope, out var bridge);
         using (scope)
         using (bridge)
         {
@@ -53,7 +55,7 @@ public static unsafe partial class GdalUtilities
     private static nint WarpCore(
         string? destinationPath,
         GdalDataset? destination,
-        IReadOnlyList<GdalDataset> sources,
+        SourceHandles handles,
         IReadOnlyList<string> args,
         IProgress<double>? progress,
         CancellationToken cancellationToken,
@@ -63,7 +65,6 @@ public static unsafe partial class GdalUtilities
         ArgumentNullException.ThrowIfNull(args);
         cancellationToken.ThrowIfCancellationRequested();
         GdalRuntime.EnsureInitialized();
-        using var handles = new SourceHandles(sources);
         using var destinationLease = destination is null ? default : destination.Lease();
         var destinationHandle = destination is null ? 0 : destination.Handle.DangerousGetHandle();
         bridge = new ProgressBridge(progress, cancellationToken);

@@ -6,7 +6,9 @@ namespace EarthData.Gdal;
 /// The GDAL command-line utilities as a library (gdal_utils.h). Options are the utility's arguments without the
 /// program name and file names, e.g. <c>["-of", "COG", "-co", "COMPRESS=DEFLATE"]</c>. An option GDAL does not
 /// understand throws <see cref="GdalException"/> with GDAL's message; a cancelled token throws
-/// <see cref="OperationCanceledException"/>. Returned datasets are owned by the caller.
+/// <see cref="OperationCanceledException"/>. Returned datasets are owned by the caller and keep their source
+/// datasets' native handles open until they are closed (a VRT reads through its sources), so sources may be
+/// disposed before the result.
 /// </summary>
 public static unsafe partial class GdalUtilities
 {
@@ -34,8 +36,9 @@ public static unsafe partial class GdalUtilities
             UtilityOptions.Create(args, "gdal_translate", scope, static argv => NativeMethods.GDALTranslateOptionsNew(argv, 0)));
         NativeMethods.GDALTranslateOptionsSetProgress(options, ProgressBridge.Callback, bridge.UserData);
         int usageError;
-        var result = NativeMethods.GDALTranslate(destination, source.Handle, options, &usageError);
-        return GdalDataset.Wrap(result, scope, $"gdal_translate '{source.Path}' to '{destination}'", bridge);
+        var sourceHandle = source.Handle;
+        var result = NativeMethods.GDALTranslate(destination, sourceHandle, options, &usageError);
+        return GdalDataset.Wrap(result, scope, $"gdal_translate '{source.Path}' to '{destination}'", bridge, [sourceHandle]);
     }
 
     /// <summary>Add-refs every source dataset and collects their raw handles for a native array argument.</summary>
@@ -52,6 +55,7 @@ public static unsafe partial class GdalUtilities
             }
 
             Pointers = new nint[sources.Count];
+            Handles = _leased;
             try
             {
                 for (var i = 0; i < sources.Count; i++)
@@ -72,6 +76,9 @@ public static unsafe partial class GdalUtilities
         }
 
         public nint[] Pointers { get; }
+
+        /// <summary>The leased handles, for a result that must keep them open.</summary>
+        public IReadOnlyList<DatasetHandle> Handles { get; }
 
         public void Dispose()
         {

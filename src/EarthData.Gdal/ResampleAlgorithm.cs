@@ -26,4 +26,9 @@ public enum ResampleAlgorithm
 
     /// <summary>Gaussian blur.</summary>
     Gauss = 7,
+
+    // 8 to 13 are reserved by GDAL for the warper's kernels: a raster read with one of them calls a null function pointer.
+
+    /// <summary>Root mean square (quadratic mean) of contributing pixels.</summary>
+    RootMeanSquare = 14,
 }

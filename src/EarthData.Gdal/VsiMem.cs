@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using EarthData.Gdal.Native;
 
 namespace EarthData.Gdal;
@@ -14,6 +13,8 @@ public static unsafe class VsiMem
     public const string Root = "/vsimem/earthdata";
 
     private const int StatExistsFlag = 0x1;
+    private const int SeekSet = 0;
+    private const int SeekEnd = 2;
 
     /// <summary>
     /// A unique path <c>/vsimem/earthdata/{guid}/{fileName}</c>; its directory is created, so
@@ -56,22 +57,56 @@ public static unsafe class VsiMem
         _ = NativeMethods.VSIFCloseL(file);
     }
 
-    /// <summary>A copy of an in-memory file's bytes.</summary>
+    /// <summary>
+    /// A copy of an in-memory file's bytes (empty for an empty file). Reads through a GDAL file handle, which keeps
+    /// the file's memory alive while it is copied even if another thread replaces or deletes the file meanwhile.
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file is larger than an array can hold, or could not be read.</exception>
     public static byte[] ReadAllBytes(string path)
     {
         CheckPath(path);
         GdalRuntime.EnsureInitialized();
-        ulong length;
-        var data = NativeMethods.VSIGetMemFileBuffer(path, &length, 0);
-        if (data == 0)
+        var file = NativeMethods.VSIFOpenL(path, "rb");
+        if (file == 0)
         {
             throw new FileNotFoundException($"'{path}' does not exist in /vsimem.", path);
         }
 
-        var result = GC.AllocateUninitializedArray<byte>(checked((int)length));
-        Marshal.Copy(data, result, 0, result.Length);
-        return result;
+        try
+        {
+            if (NativeMethods.VSIFSeekL(file, 0, SeekEnd) != 0)
+            {
+                throw new IOException($"Cannot seek in '{path}'.");
+            }
+
+            var length = NativeMethods.VSIFTellL(file);
+            if (length > (ulong)Array.MaxLength)
+            {
+                throw new IOException($"'{path}' holds {length} bytes, more than an array can hold.");
+            }
+
+            var result = GC.AllocateUninitializedArray<byte>((int)length);
+            if (NativeMethods.VSIFSeekL(file, 0, SeekSet) != 0)
+            {
+                throw new IOException($"Cannot seek in '{path}'.");
+            }
+
+            fixed (byte* data = result)
+            {
+                var read = result.Length == 0 ? 0 : NativeMethods.VSIFReadL(data, 1, (nuint)result.Length, file);
+                if (read != (nuint)result.Length)
+                {
+                    throw new IOException($"Read {read} of {result.Length} bytes of '{path}'.");
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            _ = NativeMethods.VSIFCloseL(file);
+        }
     }
 
     /// <summary>Whether a file or directory exists.</summary>

@@ -6,7 +6,6 @@ public sealed class GdalDataTypesTests
     public void Of_MapsEveryPrimitive_ToMatchingGdalType()
     {
         Assert.Equal(GdalDataType.Byte, GdalDataTypes.Of<byte>());
-        Assert.Equal(GdalDataType.Int8, GdalDataTypes.Of<sbyte>());
         Assert.Equal(GdalDataType.UInt16, GdalDataTypes.Of<ushort>());
         Assert.Equal(GdalDataType.Int16, GdalDataTypes.Of<short>());
         Assert.Equal(GdalDataType.UInt32, GdalDataTypes.Of<uint>());
@@ -21,6 +20,40 @@ public sealed class GdalDataTypesTests
     public void Of_Throws_WhenTypeHasNoGdalEquivalent()
     {
         Assert.Throws<NotSupportedException>(() => GdalDataTypes.Of<char>());
+    }
+
+    [Fact]
+    public void Of_ThrowsNotSupported_ForSbyte_BecauseGdal36HasNoInt8()
+    {
+        Assert.Throws<NotSupportedException>(() => GdalDataTypes.Of<sbyte>());
+    }
+
+    [Fact]
+    public void BandRead_ThrowsNotSupported_ForSbyte_InsteadOfLeavingTheBufferUntouched()
+    {
+        using var dataset = TestRasters.CreateSequential(4, 1);
+        var buffer = new sbyte[4];
+
+        Assert.Throws<NotSupportedException>(() => dataset.GetBand(1).Read(0, 0, 4, 1, (Span<sbyte>)buffer));
+    }
+
+    [Theory]
+    [InlineData(14)] // GDT_TypeCount in 3.6; Int8 only from GDAL 3.7.
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(99)]
+    public void Create_ThrowsArgumentOutOfRange_ForTypeGdal36DoesNotKnow(int type)
+    {
+        using var scope = new VsiMemScope();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => GdalDataset.Create("GTiff", scope.GetPath("t.tif"), 2, 2, 1, (GdalDataType)type));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GdalDataset.Create("MEM", string.Empty, 2, 2, 1, (GdalDataType)type));
+    }
+
+    [Fact]
+    public void GdalDataType_DefinesExactlyGdal36Types()
+    {
+        Assert.Equal(Enumerable.Range(0, 14), Enum.GetValues<GdalDataType>().Select(t => (int)t).Order());
     }
 
     [Theory]

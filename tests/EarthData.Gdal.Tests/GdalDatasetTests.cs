@@ -243,4 +243,31 @@ public sealed class GdalDatasetTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => dataset.BuildOverviews("NEAREST", [2], new TestRasters.SyncProgress(cts), cts.Token));
     }
+
+    [Fact]
+    public void Close_ThrowsWriteFailure_EvenWhenAnotherCallerStillHoldsTheDataset()
+    {
+        using var dataset = GdalDataset.Create("GTiff", "/dev/full", 512, 512, 1, GdalDataType.Byte);
+        dataset.GetBand(1).Fill(7);
+        var lease = dataset.Lease();
+        try
+        {
+            Assert.Throws<GdalException>(dataset.Close);
+            Assert.True(dataset.IsClosed);
+            Assert.Throws<ObjectDisposedException>(() => dataset.Width);
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Close_ThrowsWriteFailure_WhenTheDeviceIsFull()
+    {
+        using var dataset = GdalDataset.Create("GTiff", "/dev/full", 512, 512, 1, GdalDataType.Byte);
+        dataset.GetBand(1).Fill(7);
+
+        Assert.Throws<GdalException>(dataset.Close);
+    }
 }

@@ -29,6 +29,38 @@ public sealed class GdalRuntimeTests
     }
 
     [Fact]
+    public void GetConfigOption_ReturnsOnlyValuesThatWereSet_WhileAnotherThreadSetsTheOption()
+    {
+        const string key = "EARTHDATA_TEST_RACED_OPTION";
+        var values = Enumerable.Range(0, 8).Select(i => new string((char)('a' + i), 64 + (i * 32))).ToArray();
+        GdalRuntime.SetConfigOption(key, values[0]);
+        using var stop = new CancellationTokenSource();
+        var writer = new Thread(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                GdalRuntime.SetConfigOption(key, values[i % values.Length]);
+            }
+        });
+        writer.Start();
+
+        try
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                var read = GdalRuntime.GetConfigOption(key);
+                Assert.Contains(read, values);
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            writer.Join();
+            GdalRuntime.SetConfigOption(key, null);
+        }
+    }
+
+    [Fact]
     public void SetCacheMax_Throws_WhenNegative()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GdalRuntime.SetCacheMax(-1));

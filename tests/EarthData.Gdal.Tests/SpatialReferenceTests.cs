@@ -123,6 +123,21 @@ public sealed class SpatialReferenceTests
     }
 
     [Fact]
+    public void Transform_LeavesCallersSpansUnchanged_WhenAPointFails()
+    {
+        using var wgs84 = SpatialReference.FromEpsg(4326);
+        using var mercator = SpatialReference.FromEpsg(3857);
+        using var transformation = CoordinateTransformation.Create(wgs84, mercator);
+        double[] xs = [10, 0, 20];
+        double[] ys = [10, 95, 20];
+
+        Assert.Throws<GdalException>(() => transformation.Transform(xs, ys));
+
+        Assert.Equal([10, 0, 20], xs);
+        Assert.Equal([10, 95, 20], ys);
+    }
+
+    [Fact]
     public void Transform_ThrowsObjectDisposed_AfterDispose()
     {
         using var wgs84 = SpatialReference.FromEpsg(4326);

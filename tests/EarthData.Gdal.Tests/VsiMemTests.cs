@@ -34,6 +34,65 @@ public sealed class VsiMemTests
     }
 
     [Fact]
+    public void ReadAllBytes_ReturnsEmpty_ForEmptyFileGdalCreated()
+    {
+        using var scope = new VsiMemScope();
+        var path = scope.GetPath("empty-by-gdal.bin");
+        var file = Native.NativeMethods.VSIFOpenL(path, "wb");
+        Assert.NotEqual(0, file);
+        Assert.Equal(0, Native.NativeMethods.VSIFCloseL(file));
+
+        Assert.True(VsiMem.Exists(path));
+        Assert.Empty(VsiMem.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void ReadAllBytes_ReturnsConsistentCopies_WhileAnotherThreadRewritesTheFile()
+    {
+        using var scope = new VsiMemScope();
+        var path = scope.GetPath("rewritten.bin");
+        var small = new byte[16];
+        var large = new byte[256 * 1024];
+        Array.Fill(small, (byte)1);
+        Array.Fill(large, (byte)2);
+        VsiMem.WriteFile(path, small);
+        using var stop = new CancellationTokenSource();
+        var writer = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                VsiMem.WriteFile(path, large);
+                VsiMem.WriteFile(path, small);
+            }
+        });
+        writer.Start();
+
+        try
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                byte[] read;
+                try
+                {
+                    read = VsiMem.ReadAllBytes(path);
+                }
+                catch (FileNotFoundException)
+                {
+                    continue; // Replacing a file unlinks it for an instant.
+                }
+
+                Assert.True(read.Length is 16 or 256 * 1024, $"read {read.Length} bytes");
+                Assert.True(read.AsSpan().IndexOfAnyExcept(read[0]) < 0, "a read mixed two versions of the file");
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            writer.Join();
+        }
+    }
+
+    [Fact]
     public void CreatePath_IsUniqueUnderEarthDataRoot()
     {
         var a = VsiMem.CreatePath("x.tif");

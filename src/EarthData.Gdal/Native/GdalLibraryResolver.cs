@@ -14,6 +14,9 @@ internal static class GdalLibraryResolver
 
     private static nint s_handle;
 
+    /// <summary>The candidate name that loaded, or null before the first call into GDAL.</summary>
+    internal static string? LoadedName { get; private set; }
+
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries", Justification = "The resolver must be registered before the first P/Invoke, whichever public entry point runs first.")]
     internal static void Register() => NativeLibrary.SetDllImportResolver(typeof(GdalLibraryResolver).Assembly, Resolve);
@@ -34,6 +37,7 @@ internal static class GdalLibraryResolver
         {
             if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out var handle))
             {
+                LoadedName = candidate;
                 s_handle = handle;
                 return handle;
             }

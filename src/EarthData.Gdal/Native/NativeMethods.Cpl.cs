@@ -38,10 +38,19 @@ internal static unsafe partial class NativeMethods
     internal static partial nint VSIFileFromMemBuffer(string fileName, nint data, ulong length, int takeOwnership);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial nint VSIGetMemFileBuffer(string fileName, ulong* length, int unlinkAndSeize);
+    internal static partial nint VSIFOpenL(string fileName, string access);
 
     [LibraryImport(Lib)]
     internal static partial int VSIFCloseL(nint file);
+
+    [LibraryImport(Lib)]
+    internal static partial int VSIFSeekL(nint file, ulong offset, int whence);
+
+    [LibraryImport(Lib)]
+    internal static partial ulong VSIFTellL(nint file);
+
+    [LibraryImport(Lib)]
+    internal static partial nuint VSIFReadL(void* buffer, nuint size, nuint count, nint file);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int VSIStatExL(string fileName, void* statBuffer, int flags);

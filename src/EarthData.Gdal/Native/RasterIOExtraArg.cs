@@ -16,9 +16,14 @@ internal unsafe struct RasterIOExtraArg
     public double XSize;
     public double YSize;
 
-    public static RasterIOExtraArg Create(ResampleAlgorithm resampling) => new()
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resampling"/> is not a value GDAL defines.</exception>
+    public static RasterIOExtraArg Create(ResampleAlgorithm resampling)
     {
-        Version = 1,
-        ResampleAlgorithm = resampling,
-    };
+        EnumGuard.ThrowIfUndefined(resampling, nameof(resampling));
+        return new RasterIOExtraArg
+        {
+            Version = 1,
+            ResampleAlgorithm = resampling,
+        };
+    }
 }

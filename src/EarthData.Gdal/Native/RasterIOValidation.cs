@@ -19,7 +19,11 @@ internal static class RasterIOValidation
         }
     }
 
-    /// <summary>Checks that the furthest byte GDAL will touch lies inside the buffer.</summary>
+    /// <summary>
+    /// Checks that the furthest byte GDAL will touch lies inside the buffer. A spacing of 0 is measured as GDAL
+    /// will use it (<c>GDALRasterBand::RasterIO</c>, <c>GDALDataset::RasterIO</c>): pixel = element size,
+    /// line = pixel × buffer width, band = line × buffer height.
+    /// </summary>
     public static void CheckBuffer(
         long bufferBytes, int elementSize, int bufferWidth, int bufferHeight, int bandCount,
         long pixelSpace, long lineSpace, long bandSpace, string paramName = "buffer")
@@ -27,16 +31,22 @@ internal static class RasterIOValidation
         ArgumentOutOfRangeException.ThrowIfNegative(pixelSpace);
         ArgumentOutOfRangeException.ThrowIfNegative(lineSpace);
         ArgumentOutOfRangeException.ThrowIfNegative(bandSpace);
-        Int128 last = ((Int128)(bufferWidth - 1) * pixelSpace)
-            + ((Int128)(bufferHeight - 1) * lineSpace)
-            + ((Int128)(bandCount - 1) * bandSpace)
-            + elementSize;
+        var pixel = pixelSpace == 0 ? elementSize : (Int128)pixelSpace;
+        var line = lineSpace == 0 ? pixel * bufferWidth : lineSpace;
+        var band = bandSpace == 0 ? line * bufferHeight : bandSpace;
+        var last = ((bufferWidth - 1) * pixel) + ((bufferHeight - 1) * line) + ((bandCount - 1) * band) + elementSize;
         if (last > bufferBytes)
         {
             throw new ArgumentException(
                 $"The buffer holds {bufferBytes} bytes but the request ({bufferWidth}×{bufferHeight}×{bandCount} values, "
-                + $"spacing {pixelSpace}/{lineSpace}/{bandSpace}) needs {last}.",
+                + $"spacing {pixel}/{line}/{band} bytes{(pixelSpace == 0 || lineSpace == 0 || bandSpace == 0 ? ", 0 meaning packed" : string.Empty)}) needs {last}.",
                 paramName);
+        }
+
+        // GDAL's own arithmetic on the spacings is 64-bit: refuse requests whose offsets it could not represent.
+        if (last > long.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(paramName, "The request's byte offsets exceed 64 bits.");
         }
     }
 }
