@@ -17,6 +17,20 @@ public sealed class GdalBandTests
         Assert.Null(band.NoDataValue);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    public void ColorInterpretation_ThrowsArgumentOutOfRange_ForValueGdalDoesNotDefine(int value)
+    {
+        using var dataset = TestRasters.CreateSequential(2, 2);
+        var band = dataset.GetBand(1);
+        var before = band.ColorInterpretation;
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => band.ColorInterpretation = (ColorInterpretation)value);
+        Assert.Equal(before, band.ColorInterpretation);
+    }
+
     [Fact]
     public void ColorInterpretationScaleOffsetDescription_RoundTrip()
     {
