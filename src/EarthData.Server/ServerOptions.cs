@@ -23,6 +23,12 @@ public sealed record ServerOptions
     /// </summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>
+    /// The URL under which object keys resolve without this server (a public blob container, bucket website or CDN),
+    /// used for asset hrefs; null reads <c>EarthData:PublicObjectsUrl</c>, and without it assets go through <c>/objects/</c>.
+    /// </summary>
+    public Uri? PublicObjectsUrl { get; init; }
+
     /// <summary>Extra configuration sources, applied after appsettings.json and the environment (tests, embedding).</summary>
     public Action<IConfigurationBuilder>? Configure { get; init; }
 

@@ -33,7 +33,7 @@ public sealed class ScenePublisher
     /// <summary>Creates a publisher.</summary>
     /// <param name="objects">Where objects go.</param>
     /// <param name="catalog">The catalogue (migrated).</param>
-    /// <param name="options">Public base URL and upload settings.</param>
+    /// <param name="options">Public URLs and upload settings.</param>
     /// <param name="time">Clock for <c>processing:datetime</c> and record times; default the system clock.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public ScenePublisher(IObjectStore objects, ICatalogStore catalog, PublishOptions options, TimeProvider? time = null)
@@ -88,7 +88,10 @@ public sealed class ScenePublisher
         }
     }
 
-    /// <summary>The item of a processed scene with hrefs under the public base URL (no I/O).</summary>
+    /// <summary>
+    /// The item of a processed scene, asset hrefs and tile templates being object keys (no I/O): the catalogue stores
+    /// keys, the STAC API and the static catalogue resolve them for their clients.
+    /// </summary>
     internal StacItem BuildItem(ProcessedScene scene)
     {
         var manifest = scene.Manifest;
@@ -96,17 +99,16 @@ public sealed class ScenePublisher
         var xml = manifest.MetadataXml[0];
         var options = new CbersItemOptions
         {
-            Thumbnail = new AssetFile(_options.Href(PublishedObjectKeys.Thumbnail(collection, id)), manifest.Thumbnail.Size, manifest.Thumbnail.Checksum),
-            MetadataXml = new AssetFile(_options.Href(PublishedObjectKeys.Original(collection, id, FileName(xml))), xml.Size, xml.Checksum),
+            Thumbnail = new AssetFile(PublishedObjectKeys.Thumbnail(collection, id), manifest.Thumbnail.Size, manifest.Thumbnail.Checksum),
+            MetadataXml = new AssetFile(PublishedObjectKeys.Original(collection, id, FileName(xml)), xml.Size, xml.Checksum),
             Tiles = Pyramid(manifest),
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
-            Links = _options.WriteStaticCatalog ? StacCatalogBuilder.ItemLinks(_options.StacBaseUri(), collection, id) : null,
             ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
         };
         return CbersItemBuilder.Build(scene.Metadata, options);
     }
 
-    private TilePyramid Pyramid(SceneManifest manifest)
+    private static TilePyramid Pyramid(SceneManifest manifest)
     {
         var limits = new Dictionary<int, TileMatrixLimits>();
         foreach (var zoom in manifest.Layers.SelectMany(l => l.Zooms))
@@ -123,11 +125,11 @@ public sealed class ScenePublisher
         }
 
         var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Title(l.Name))).ToList();
-        var baseHref = _options.Href(PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/'));
+        var baseHref = PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/');
         return new TilePyramid(baseHref, limits.Keys.Min(), limits.Keys.Max(), layers) { Limits = limits };
     }
 
-    private StacAsset CogAsset(ProcessedScene scene)
+    private static StacAsset CogAsset(ProcessedScene scene)
     {
         var manifest = scene.Manifest;
         var resolution = WebMercatorQuad.Resolution(manifest.NativeZoom);
@@ -147,7 +149,7 @@ public sealed class ScenePublisher
         });
         return new StacAsset
         {
-            Href = _options.Href(PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual")),
+            Href = PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual"),
             Type = StacAsset.CogMediaType,
             Title = $"Web Mercator COG of the digital numbers ({string.Join(", ", manifest.CogBands)})",
             Roles = ["data", "cog"],
@@ -232,7 +234,7 @@ public sealed class ScenePublisher
             if (_options.WriteStaticCatalog)
             {
                 step("static catalogue");
-                var writer = new StaticCatalogWriter(_objects, _options.StacBaseUri());
+                var writer = new StaticCatalogWriter(_objects, _options.StaticCatalogUrl());
                 itemKey = await writer.WriteAsync(item, items, collectionIds, cancellationToken).ConfigureAwait(false);
             }
 
