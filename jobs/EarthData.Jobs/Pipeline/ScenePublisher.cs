@@ -1,10 +1,10 @@
-using System.Text.Json;
 using EarthData.Core;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
 using EarthData.Core.Stac;
 using EarthData.Core.Storage;
 using EarthData.Core.Tiling;
+using EarthData.Gdal;
 using EarthData.Imaging.Tiling;
 using EarthData.Jobs.Catalog;
 
@@ -147,20 +147,30 @@ public sealed class ScenePublisher
 
             return entry;
         });
+        // Its own EPSG:3857 grid: the item-level proj fields describe the UTM scene, and GDAL's STACIT skips an asset
+        // without proj:epsg (or would place it on the UTM grid).
+        var (shape, transform) = CogGrid(scene.PathOf(manifest.Cog));
+        var fields = CbersItemBuilder.WebMercatorProjection(shape, transform);
+        fields["file:size"] = StacJson.Element(manifest.Cog.Size);
+        fields["file:checksum"] = StacJson.Element(manifest.Cog.Checksum);
+        fields["bands"] = StacJson.Element(bands.ToArray());
         return new StacAsset
         {
             Href = PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual"),
             Type = StacAsset.CogMediaType,
             Title = $"Web Mercator COG of the digital numbers ({string.Join(", ", manifest.CogBands)})",
             Roles = ["data", "cog"],
-            Fields = new Dictionary<string, JsonElement>
-            {
-                ["proj:code"] = StacJson.Element(CbersItemBuilder.EpsgCode(3857)),
-                ["file:size"] = StacJson.Element(manifest.Cog.Size),
-                ["file:checksum"] = StacJson.Element(manifest.Cog.Checksum),
-                ["bands"] = StacJson.Element(bands.ToArray()),
-            },
+            Fields = fields,
         };
+    }
+
+    /// <summary>The COG's own grid ([rows, columns] and the projection extension's transform), read from the file.</summary>
+    private static (int[] Shape, double[] Transform) CogGrid(string path)
+    {
+        using var dataset = GdalDataset.Open(path);
+        var geo = dataset.GeoTransform ?? throw new InvalidOperationException($"{path}: the COG has no geotransform");
+        // GDAL's (x0, dx, rx, y0, ry, dy) as STAC's row-major (a, b, c, d, e, f): x = a·col + b·row + c.
+        return ([dataset.Height, dataset.Width], [geo.PixelWidth, geo.RowRotation, geo.OriginX, geo.ColumnRotation, geo.PixelHeight, geo.OriginY]);
     }
 
     private static string Title(string layer) => layer switch
