@@ -66,7 +66,7 @@ public sealed class SceneProcessor
         }
 
         var files = ArchiveLayout.Locate(sceneDirectory);
-        var metadata = SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
+        var metadata = SceneMetadata.Read(files);
         var sceneId = files.Id.ToString();
         var work = Path.Combine(StagingDirectory, sceneId);
         var fingerprint = options.Fingerprint() + ";inputs=" + InputFingerprint(files);
@@ -187,10 +187,10 @@ public sealed class SceneProcessor
         var directory = Path.Combine(work, "metadata");
         Directory.CreateDirectory(directory);
         var names = new List<string>();
-        foreach (var band in files.Bands)
+        foreach (var xml in files.MetadataXml)
         {
-            var name = Path.GetFileName(band.XmlPath);
-            File.Copy(band.XmlPath, Path.Combine(directory, name), overwrite: true);
+            var name = Path.GetFileName(xml);
+            File.Copy(xml, Path.Combine(directory, name), overwrite: true);
             names.Add(name);
         }
 
@@ -201,7 +201,7 @@ public sealed class SceneProcessor
     private static string InputFingerprint(SceneFiles files)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var path in files.Bands.SelectMany(b => new[] { b.TiffPath, b.XmlPath }))
+        foreach (var path in files.Bands.Select(b => b.TiffPath).Concat(files.MetadataXml))
         {
             var info = new FileInfo(path);
             text.Append(CultureInfo.InvariantCulture, $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks};");
