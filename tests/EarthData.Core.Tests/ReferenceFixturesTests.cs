@@ -29,6 +29,27 @@ public sealed class ReferenceFixturesTests
     }
 
     [Fact]
+    public void Repository_IsApacheLicensed_AndNoticesNameEveryThirdPartyFileItCarries()
+    {
+        var repository = Directory.GetParent(SharedData.Root)!.Parent!.FullName;
+        var licence = File.ReadAllText(Path.Combine(repository, "LICENSE"));
+        Assert.Contains("Apache License", licence, StringComparison.Ordinal);
+        Assert.Contains("Version 2.0, January 2004", licence, StringComparison.Ordinal);
+        Assert.Contains("END OF TERMS AND CONDITIONS", licence, StringComparison.Ordinal);
+
+        var notices = File.ReadAllText(Path.Combine(repository, "THIRD-PARTY-NOTICES.md"));
+        foreach (var folder in Directory.GetDirectories(SharedData.Root).Select(Path.GetFileName))
+        {
+            Assert.Contains($"`tests/fixtures/{folder}/", notices, StringComparison.Ordinal);
+        }
+
+        foreach (var owner in new[] { "OASIS Open 2010", "INPE", "radiantearth/stac-spec", "stac-extensions", "npm" })
+        {
+            Assert.Contains(owner, notices, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Fixtures_ContainEveryFileTheTestsName_WhenCloned()
     {
         Assert.True(File.Exists(SharedData.CapSchema));
