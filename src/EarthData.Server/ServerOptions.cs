@@ -19,7 +19,7 @@ public sealed record ServerOptions
 
     /// <summary>
     /// The base URL written into STAC links and asset hrefs (the address clients reach, e.g. behind a proxy); null reads
-    /// <c>EarthData:PublicUrl</c>, and without it the first of <see cref="Urls"/> is used.
+    /// <c>EarthData:PublicUrl</c>, and without it each request's own scheme, host and path base are used.
     /// </summary>
     public Uri? PublicUrl { get; init; }
 

@@ -3,7 +3,7 @@ using EarthData.Storage.Configuration;
 namespace EarthData.Server;
 
 /// <summary>The validated settings the endpoints use: where the API is reached from outside, and the storage.</summary>
-/// <param name="PublicUrl">Base URL of STAC links and asset hrefs, without a trailing '/'.</param>
+/// <param name="PublicUrl">Base URL of STAC links and asset hrefs, without a trailing '/' (see <paramref name="PublicUrlFromRequest"/>).</param>
 /// <param name="Storage">Object store and catalogue settings.</param>
 /// <param name="DataDirectory">The data directory.</param>
 /// <param name="CountMatched">Whether searches count every match for <c>numberMatched</c> (<c>EarthData:Stac:CountMatched</c>).</param>
@@ -11,7 +11,12 @@ namespace EarthData.Server;
 /// Where clients fetch objects directly (a public container, bucket website or CDN; <c>EarthData:PublicObjectsUrl</c>),
 /// ending with '/'; null sends them through this server's <c>/objects/</c>.
 /// </param>
-public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, string DataDirectory, bool CountMatched = true, Uri? PublicObjectsUrl = null)
+/// <param name="PublicUrlFromRequest">
+/// True when no public URL was configured: links are then built from each request's scheme, host and path base, and
+/// <paramref name="PublicUrl"/> (the first of <c>--urls</c>) only serves where there is no request.
+/// </param>
+public sealed record ServerSettings(
+    Uri PublicUrl, StorageSettings Storage, string DataDirectory, bool CountMatched = true, Uri? PublicObjectsUrl = null, bool PublicUrlFromRequest = false)
 {
     /// <summary>Configuration key of <see cref="PublicUrl"/> (shared with <c>earthdata publish</c>).</summary>
     public const string PublicUrlKey = "EarthData:PublicUrl";
@@ -49,17 +54,8 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
 
         var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
         var objectsBase = publicObjectsUrl?.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
-        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched, publicObjectsUrl is null ? null : new Uri(objectsBase));
-    }
-
-    /// <summary>
-    /// The absolute URL a client fetches object <paramref name="key"/> from: under <see cref="PublicObjectsUrl"/> when
-    /// configured, else this server's <c>/objects/{key}</c>.
-    /// </summary>
-    public string ObjectUrl(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return PublicObjectsUrl is { } direct ? direct.OriginalString + key : Url("/objects/" + key);
+        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched, publicObjectsUrl is null ? null : new Uri(objectsBase),
+            PublicUrlFromRequest: publicUrl is null);
     }
 
     /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>

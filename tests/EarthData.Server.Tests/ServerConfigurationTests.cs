@@ -83,6 +83,35 @@ public class ServerConfigurationTests
     }
 
     [Fact]
+    public async Task WithoutPublicUrl_LinksAndAssetHrefs_UseTheAddressTheClientCalled()
+    {
+        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
+        try
+        {
+            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
+            await using var app = EarthDataServer.Build(Options([], port.ToString().TrimEnd('/'), data));
+            await app.StartAsync();
+            var item = TestCatalog.Items()[0];
+            await app.Services.GetRequiredService<ICatalogStore>().UpsertItemAsync(item);
+            using var client = new HttpClient { BaseAddress = port };
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/stac/collections/{item.Collection}/items/{item.Id}");
+            request.Headers.Host = "maps.example.org:8443";
+
+            using var response = await client.SendAsync(request);
+            var served = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            Assert.Equal("http://maps.example.org:8443/objects/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
+            Assert.Contains(served["links"]!.AsArray(), l => (string?)l!["rel"] == "self"
+                && (string?)l["href"] == $"http://maps.example.org:8443/stac/collections/{item.Collection}/items/{item.Id}");
+            await app.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Build_BadPublicObjectsUrl_NamesTheSetting()
     {
         var ex = Assert.Throws<ArgumentException>(() => EarthDataServer.Build(Options(new() { ["EarthData:PublicObjectsUrl"] = "/srv/objects" })));

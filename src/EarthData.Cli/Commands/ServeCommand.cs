@@ -11,7 +11,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (';'-separated)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var data = new Option<string?>("--data") { Description = "Data directory (default: $EARTHDATA_DATA or ./data)" };
-        var publicUrl = new Option<string?>("--public-url") { Description = "Base URL written into STAC links (default: EarthData__PublicUrl, else the first --urls)" };
+        var publicUrl = new Option<string?>("--public-url") { Description = "Base URL written into STAC links and asset hrefs (default: EarthData__PublicUrl, else the address each request used)" };
         var publicObjectsUrl = new Option<string?>("--public-objects-url")
         {
             Description = "URL under which object keys resolve without the server (public container, CDN) for asset hrefs (default: EarthData__PublicObjectsUrl, else {public-url}/objects)",

@@ -10,7 +10,7 @@ namespace EarthData.Server.Stac;
 /// parent, collection, items) and relative asset hrefs (object keys, as the catalogue stores them) made absolute at
 /// response time: <c>{PublicObjectsUrl}/{key}</c> when configured, else this server's <c>/objects/{key}</c>. Thread-safe.
 /// </summary>
-internal sealed class StacDocuments(ServerSettings settings)
+internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccessor http)
 {
     /// <summary>Path of the STAC API root.</summary>
     public const string Root = "/stac";
@@ -20,8 +20,14 @@ internal sealed class StacDocuments(ServerSettings settings)
     /// <summary>The search as the catalogue runs it: the request's criteria with this server's counting policy.</summary>
     public ItemSearch Configure(ItemSearch search) => search with { CountMatched = settings.CountMatched };
 
-    /// <summary>An absolute URL of this server.</summary>
-    public string Url(string path) => settings.Url(path);
+    /// <summary>
+    /// An absolute URL of this server: under the configured public URL, else under the current request's scheme, host
+    /// and path base (so a server listening on every interface answers with the address the client used).
+    /// </summary>
+    public string Url(string path) =>
+        settings.PublicUrlFromRequest && http.HttpContext?.Request is { Host.HasValue: true } request
+            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{path}"
+            : settings.Url(path);
 
     /// <summary>URL of a collection.</summary>
     public string CollectionUrl(string collectionId) => Url($"{Root}/collections/{Uri.EscapeDataString(collectionId)}");
@@ -96,7 +102,7 @@ internal sealed class StacDocuments(ServerSettings settings)
             key = key["objects/".Length..];
         }
 
-        return settings.ObjectUrl(key);
+        return settings.PublicObjectsUrl is { } direct ? direct.OriginalString + key : Url("/objects/" + key);
     }
 
     private static void KeepOtherLinks(JsonObject node, JsonArray links)
