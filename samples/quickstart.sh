@@ -31,7 +31,7 @@ earthdata samples generate --out "$archive" --camera CBERS4-MUX --date 2024-04-0
 
 echo "==> publishing every scene (COG -> tiles -> object store -> STAC)"
 find "$archive" -mindepth 5 -maxdepth 5 -type d -name 'CBERS_*' | sort | while read -r scene; do
-  earthdata publish "$scene" --data "$data" --public-url "$url/objects"
+  earthdata publish "$scene" --data "$data" --public-url "$url"
 done
 
 echo "==> starting the server on $url"

@@ -15,12 +15,6 @@ ensure_apt_packages gdal-bin libgdal-dev python3-gdal || { echo "error: could no
 trap stop_services EXIT
 start_services "$root" || { echo "error: could not start the test servers (Azurite, PostgreSQL)" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
-# The shared reference data (STAC schemas, CAP XSD, INPE fixtures) lives beside the checkout.
-for candidate in "${EARTHDATA_SHARED:-}" "$root/../shared" "$root/shared"; do
-  if [ -n "$candidate" ] && [ -d "$candidate/fixtures" ]; then export EARTHDATA_SHARED=$(cd "$candidate" && pwd); break; fi
-done
-[ -n "${EARTHDATA_SHARED:-}" ] || echo "warning: shared reference data not found beside the checkout; set EARTHDATA_SHARED" >&2
-
 results="$root/.testresults"
 rm -rf "$results"; mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -26,6 +26,7 @@ public static class EarthDataServer
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddEarthDataStorage(settings);
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<StacDocuments>();
 
         var app = builder.Build();

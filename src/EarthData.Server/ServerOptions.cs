@@ -19,9 +19,15 @@ public sealed record ServerOptions
 
     /// <summary>
     /// The base URL written into STAC links and asset hrefs (the address clients reach, e.g. behind a proxy); null reads
-    /// <c>EarthData:PublicUrl</c>, and without it the first of <see cref="Urls"/> is used.
+    /// <c>EarthData:PublicUrl</c>, and without it each request's own scheme, host and path base are used.
     /// </summary>
     public Uri? PublicUrl { get; init; }
+
+    /// <summary>
+    /// The URL under which object keys resolve without this server (a public blob container, bucket website or CDN),
+    /// used for asset hrefs; null reads <c>EarthData:PublicObjectsUrl</c>, and without it assets go through <c>/objects/</c>.
+    /// </summary>
+    public Uri? PublicObjectsUrl { get; init; }
 
     /// <summary>Extra configuration sources, applied after appsettings.json and the environment (tests, embedding).</summary>
     public Action<IConfigurationBuilder>? Configure { get; init; }

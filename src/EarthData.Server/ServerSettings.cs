@@ -3,14 +3,26 @@ using EarthData.Storage.Configuration;
 namespace EarthData.Server;
 
 /// <summary>The validated settings the endpoints use: where the API is reached from outside, and the storage.</summary>
-/// <param name="PublicUrl">Base URL of STAC links and asset hrefs, without a trailing '/'.</param>
+/// <param name="PublicUrl">Base URL of STAC links and asset hrefs, without a trailing '/' (see <paramref name="PublicUrlFromRequest"/>).</param>
 /// <param name="Storage">Object store and catalogue settings.</param>
 /// <param name="DataDirectory">The data directory.</param>
 /// <param name="CountMatched">Whether searches count every match for <c>numberMatched</c> (<c>EarthData:Stac:CountMatched</c>).</param>
-public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, string DataDirectory, bool CountMatched = true)
+/// <param name="PublicObjectsUrl">
+/// Where clients fetch objects directly (a public container, bucket website or CDN; <c>EarthData:PublicObjectsUrl</c>),
+/// ending with '/'; null sends them through this server's <c>/objects/</c>.
+/// </param>
+/// <param name="PublicUrlFromRequest">
+/// True when no public URL was configured: links are then built from each request's scheme, host and path base, and
+/// <paramref name="PublicUrl"/> (the first of <c>--urls</c>) only serves where there is no request.
+/// </param>
+public sealed record ServerSettings(
+    Uri PublicUrl, StorageSettings Storage, string DataDirectory, bool CountMatched = true, Uri? PublicObjectsUrl = null, bool PublicUrlFromRequest = false)
 {
-    /// <summary>Configuration key of <see cref="PublicUrl"/>.</summary>
+    /// <summary>Configuration key of <see cref="PublicUrl"/> (shared with <c>earthdata publish</c>).</summary>
     public const string PublicUrlKey = "EarthData:PublicUrl";
+
+    /// <summary>Configuration key of <see cref="PublicObjectsUrl"/> (shared with <c>earthdata publish</c>).</summary>
+    public const string PublicObjectsUrlKey = "EarthData:PublicObjectsUrl";
 
     /// <summary>Configuration key of <see cref="CountMatched"/>.</summary>
     public const string CountMatchedKey = "EarthData:Stac:CountMatched";
@@ -27,19 +39,8 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
         var storage = options.Storage ?? Bind(configuration, problems);
         problems.AddRange(storage.Problems());
 
-        var publicUrl = options.PublicUrl;
-        if (publicUrl is null && configuration[PublicUrlKey] is { Length: > 0 } configured)
-        {
-            if (ServerOptions.IsHttpUrl(configured))
-            {
-                publicUrl = new Uri(configured);
-            }
-            else
-            {
-                problems.Add($"{PublicUrlKey}: '{configured}' is not an absolute http(s) URL");
-            }
-        }
-
+        var publicUrl = options.PublicUrl ?? HttpUrl(configuration, PublicUrlKey, problems);
+        var publicObjectsUrl = options.PublicObjectsUrl ?? HttpUrl(configuration, PublicObjectsUrlKey, problems);
         var countMatched = true;
         if (configuration[CountMatchedKey] is { Length: > 0 } count && !bool.TryParse(count, out countMatched))
         {
@@ -52,11 +53,29 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
         }
 
         var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched);
+        var objectsBase = publicObjectsUrl?.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+        return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched, publicObjectsUrl is null ? null : new Uri(objectsBase),
+            PublicUrlFromRequest: publicUrl is null);
     }
 
     /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>
     public string Url(string path) => PublicUrl.OriginalString + path;
+
+    private static Uri? HttpUrl(IConfiguration configuration, string key, List<string> problems)
+    {
+        if (configuration[key] is not { Length: > 0 } configured)
+        {
+            return null;
+        }
+
+        if (ServerOptions.IsHttpUrl(configured))
+        {
+            return new Uri(configured);
+        }
+
+        problems.Add($"{key}: '{configured}' is not an absolute http(s) URL");
+        return null;
+    }
 
     private static StorageSettings Bind(IConfiguration configuration, List<string> problems)
     {
@@ -66,17 +85,7 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
         settings.Objects.Provider = Enum<ObjectStoreProvider>(objects, "Provider", problems) ?? settings.Objects.Provider;
         settings.Objects.Directory = objects["Directory"] is { Length: > 0 } directory ? directory : null;
         settings.Objects.ConnectionString = objects["ConnectionString"] is { Length: > 0 } blob ? blob : null;
-        if (objects["AccountUrl"] is { Length: > 0 } accountUrl)
-        {
-            if (ServerOptions.IsHttpUrl(accountUrl))
-            {
-                settings.Objects.AccountUrl = new Uri(accountUrl);
-            }
-            else
-            {
-                problems.Add($"EarthData:Objects:AccountUrl: '{accountUrl}' is not an absolute http(s) URL");
-            }
-        }
+        settings.Objects.AccountUrl = HttpUrl(configuration, "EarthData:Objects:AccountUrl", problems);
 
         settings.Objects.Container = objects["Container"] ?? settings.Objects.Container;
         settings.Catalog.Provider = Enum<CatalogStoreProvider>(catalog, "Provider", problems) ?? settings.Catalog.Provider;

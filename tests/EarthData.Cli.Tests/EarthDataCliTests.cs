@@ -21,6 +21,39 @@ public class EarthDataCliTests
     }
 
     [Fact]
+    public async Task SceneInspect_FolderWithAllTiffsAndOneRealXml_SaysWhichFileEachFieldCameFrom()
+    {
+        const string id = "CBERS_4_MUX_20170528_090_084_L2";
+        var root = Directory.CreateTempSubdirectory("earthdata-cli-").FullName;
+        try
+        {
+            var scene = Directory.CreateDirectory(Path.Combine(root, id)).FullName;
+            foreach (var band in new[] { 5, 6, 7, 8 })
+            {
+                await File.WriteAllBytesAsync(Path.Combine(scene, $"{id}_BAND{band}.tif"), []);
+            }
+
+            File.Copy(SharedData.CbersXml(id + "_BAND6.xml"), Path.Combine(scene, id + "_BAND6.xml"));
+
+            var run = await CliRun.Of("scene", "inspect", scene);
+
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            var json = JsonDocument.Parse(run.Stdout).RootElement;
+            Assert.Equal(id + "_BAND6.xml", json.GetProperty("sources").GetProperty("scene").GetString());
+            var bands = json.GetProperty("bands").EnumerateArray().ToList();
+            Assert.Equal(["B5", "B6", "B7", "B8"], bands.Select(b => b.GetProperty("name").GetString()));
+            Assert.All(bands, b => Assert.Equal(id + "_BAND6.xml", b.GetProperty("calibrationSource").GetString()));
+            Assert.Equal(1.1761, bands[3].GetProperty("calibrationCoefficient").GetDouble());
+            Assert.Equal(JsonValueKind.Null, bands[0].GetProperty("metadataSource").ValueKind);
+            Assert.Equal(id + "_BAND6.xml", bands[1].GetProperty("metadataSource").GetString());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task SamplesGenerateThenSceneInspect_RoundTripsAGeneratedScene()
     {
         var root = Directory.CreateTempSubdirectory("earthdata-cli-").FullName;

@@ -26,9 +26,15 @@ public sealed class PublishCommandTests : IDisposable
         var page = await catalog.SearchAsync(new ItemSearch { Ids = [scene.Id.ToString()] });
         Assert.Single(page.Items);
         Assert.Equal(SceneState.Published, (await catalog.GetSceneRecordAsync(scene.Id.ToString()))!.State);
-        using var item = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(data, "objects", itemKey)));
+        // The catalogue keeps the object key, never a server path: the STAC API resolves it per request.
+        Assert.Equal($"cogs/CBERS4-MUX/{scene.Id}/visual.tif", page.Items[0].Assets["visual"].Href);
+        var itemPath = Path.Combine(data, "objects", itemKey);
+        using var item = JsonDocument.Parse(await File.ReadAllBytesAsync(itemPath));
         var href = item.RootElement.GetProperty("assets").GetProperty("visual").GetProperty("href").GetString()!;
-        Assert.True(File.Exists(new Uri(href).LocalPath), href);
+        Assert.Equal($"../../../cogs/CBERS4-MUX/{scene.Id}/visual.tif", href);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(itemPath)!, href)), href);
+        using var root = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(data, "objects", "stac", "catalog.json")));
+        Assert.DoesNotContain(root.RootElement.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "self");
         Assert.True(File.Exists(Path.Combine(data, "staging", scene.Id.ToString(), "manifest.json")));
 
         var again = await CliRun.Of("publish", scene.Directory, "--data", data, "--threads", "2");
@@ -39,7 +45,7 @@ public sealed class PublishCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Publish_WithPublicUrlAndLayersAndZoom_WritesHrefsUnderTheUrlAndOnlyThoseTiles()
+    public async Task Publish_WithPublicUrlAndLayersAndZoom_GivesTheRootAnAbsoluteSelfKeepsHrefsRelativeAndWritesOnlyThoseTiles()
     {
         var scene = Generate();
         var data = Path.Combine(_root, "data");
@@ -49,7 +55,10 @@ public sealed class PublishCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var item = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(data, "objects", "stac", "CBERS4-MUX", "items", scene.Id + ".json")));
-        Assert.StartsWith("https://cdn.example.org/earthdata/cogs/CBERS4-MUX/", item.RootElement.GetProperty("assets").GetProperty("visual").GetProperty("href").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("../../../cogs/CBERS4-MUX/", item.RootElement.GetProperty("assets").GetProperty("visual").GetProperty("href").GetString(), StringComparison.Ordinal);
+        using var root = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(data, "objects", "stac", "catalog.json")));
+        Assert.Equal("https://cdn.example.org/earthdata/objects/stac/catalog.json",
+            root.RootElement.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "self").GetProperty("href").GetString());
         var templates = item.RootElement.GetProperty("asset_templates");
         Assert.Equal(["false-color"], templates.EnumerateObject().Select(p => p.Name));
         var tiles = Path.Combine(data, "objects", "tiles", "CBERS4-MUX", scene.Id.ToString());
@@ -104,6 +113,7 @@ public sealed class PublishCommandTests : IDisposable
     [InlineData("--layers", "ultraviolet", "--layers")]
     [InlineData("--zoom", "9-3", "--zoom")]
     [InlineData("--public-url", "not a url", "--public-url")]
+    [InlineData("--public-objects-url", "file:///srv/objects", "--public-objects-url")]
     public async Task Publish_BadOption_FailsWithOneLineNamingTheOption(string option, string value, string expected)
     {
         var scene = Generate();

@@ -2,7 +2,7 @@ using EarthData.Testing;
 
 namespace EarthData.Core.Tests;
 
-/// <summary>The real INPE fixtures of the shared reference data, as test data.</summary>
+/// <summary>The real INPE fixtures of the repository (<c>tests/fixtures</c>), as test data.</summary>
 internal static class SharedFixtures
 {
     public static string CbersXmlDirectory => SharedData.CbersXmlDirectory;

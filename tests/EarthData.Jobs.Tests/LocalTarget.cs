@@ -5,7 +5,7 @@ using EarthData.Storage.Objects;
 
 namespace EarthData.Jobs.Tests;
 
-/// <summary>The embedded shape: a filesystem object store and a SQLite catalogue in a temporary folder, hrefs as file:// URLs.</summary>
+/// <summary>The embedded shape: a filesystem object store and a SQLite catalogue in a temporary folder, published without a public URL.</summary>
 internal sealed class LocalTarget : IDisposable
 {
     private LocalTarget(string root, FileSystemObjectStore objects, SqliteCatalogStore catalog)
@@ -13,7 +13,7 @@ internal sealed class LocalTarget : IDisposable
         Root = root;
         Objects = objects;
         Catalog = catalog;
-        Options = new PublishOptions { PublicBaseUrl = new Uri(objects.RootDirectory.TrimEnd('/') + "/"), UploadParallelism = 4 };
+        Options = new PublishOptions { UploadParallelism = 4 };
     }
 
     public string Root { get; }
@@ -34,8 +34,8 @@ internal sealed class LocalTarget : IDisposable
 
     public ScenePublisher Publisher(IObjectStore? objects = null) => new(objects ?? Objects, Catalog, Options);
 
-    /// <summary>The local file a file:// href of this store points at.</summary>
-    public static string PathOf(string href) => new Uri(href).LocalPath;
+    /// <summary>The local file of an object key (an asset href as the catalogue stores it).</summary>
+    public string PathOf(string key) => Objects.LocalPath(key) ?? throw new InvalidOperationException($"'{key}' is not an object key");
 
     public async Task<List<string>> KeysAsync(string prefix)
     {

@@ -14,13 +14,13 @@ public sealed class GdalClientTests(PublishedScenesServer server) : IClassFixtur
     [Fact]
     public async Task Gdalinfo_ReadsAPublishedCog_OverVsicurlWithRangeRequests()
     {
-        var (_, key, cog) = server.Scenes[0];
+        var (_, key, _, width, height, _) = server.Scenes[0];
         var url = new Uri(server.BaseAddress, "/objects/" + key).ToString();
 
         var result = await ExternalTool.RunAsync("gdalinfo", ["-checksum", "/vsicurl/" + url], Gdal());
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains($"Size is {cog.Width}, {cog.Height}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Size is {width}, {height}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Checksum=", result.Stdout, StringComparison.Ordinal);
         var ranged = server.Requests.Where(r => r.Target == "/objects/" + key && r.Status == 206 && r.Range is not null && r.Range.StartsWith("bytes=", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(ranged);
@@ -28,14 +28,14 @@ public sealed class GdalClientTests(PublishedScenesServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Stacit_OpensTheMosaicOfASearch_AndReadsEveryCog()
+    public async Task Stacit_OpensTheVisualAssetMosaicOfASearch_AsPublished_AndReadsEveryCog()
     {
         var search = new Uri(server.BaseAddress, "/stac/search?collections=CBERS4-MUX&bbox=-60,-30,-30,0&limit=100").ToString();
         // The expected mosaic: the union of the COG files' own extents (as GDAL reads them locally) at their resolution.
         var grids = new List<(double West, double North, double Resolution, int Width, int Height)>();
-        foreach (var (_, _, cog) in server.Scenes)
+        foreach (var scene in server.Scenes)
         {
-            using var info = JsonDocument.Parse((await ExternalTool.RunAsync("gdalinfo", ["-json", cog.Path])).Stdout);
+            using var info = JsonDocument.Parse((await ExternalTool.RunAsync("gdalinfo", ["-json", scene.CogPath])).Stdout);
             var transform = info.RootElement.GetProperty("geoTransform");
             var size = info.RootElement.GetProperty("size");
             grids.Add((transform[0].GetDouble(), transform[3].GetDouble(), transform[1].GetDouble(), size[0].GetInt32(), size[1].GetInt32()));
@@ -49,7 +49,7 @@ public sealed class GdalClientTests(PublishedScenesServer server) : IClassFixtur
         var expectedWidth = (int)Math.Round((east - west) / resolution);
         var expectedHeight = (int)Math.Round((north - south) / resolution);
 
-        var result = await ExternalTool.RunAsync("gdalinfo", ["-checksum", $"STACIT:\"{search}\""], Gdal());
+        var result = await ExternalTool.RunAsync("gdalinfo", ["-checksum", $"STACIT:\"{search}\":asset=visual"], Gdal());
 
         Assert.True(result.ExitCode == 0, result.Output);
         // STACIT builds a VRT mosaic, so GDAL 3.6 reports the VRT driver; the sources are our COGs over /vsicurl/.
@@ -57,10 +57,11 @@ public sealed class GdalClientTests(PublishedScenesServer server) : IClassFixtur
         Assert.Contains("/vsicurl/" + new Uri(server.BaseAddress, "/objects/" + server.Scenes[0].Key), result.Stdout, StringComparison.Ordinal);
         var expectedSize = string.Create(CultureInfo.InvariantCulture, $"Size is {expectedWidth}, {expectedHeight}");
         Assert.True(result.Stdout.Contains(expectedSize, StringComparison.Ordinal), $"expected '{expectedSize}' in:\n{result.Stdout}");
-        Assert.Contains("Band 1 ", result.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("Band 2 ", result.Stdout, StringComparison.Ordinal);
+        var bands = server.Scenes[0].Bands;
+        Assert.Contains($"Band {bands} ", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Band {bands + 1} ", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("3857", result.Stdout, StringComparison.Ordinal);
-        foreach (var (_, key, _) in server.Scenes)
+        foreach (var (_, key, _, _, _, _) in server.Scenes)
         {
             Assert.Contains(server.Requests, r => r.Target == "/objects/" + key && r.Status == 206);
         }

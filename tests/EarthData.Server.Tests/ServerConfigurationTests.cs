@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
+using EarthData.Core.Catalog;
+using EarthData.Core.Stac;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EarthData.Server.Tests;
 
@@ -50,6 +54,68 @@ public class ServerConfigurationTests
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task PublicObjectsUrl_FromConfiguration_IsTheBaseOfAssetHrefs_AndAbsoluteHrefsPass()
+    {
+        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
+        try
+        {
+            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
+            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:PublicObjectsUrl"] = "https://cdn.example.org/maps" }, port.ToString().TrimEnd('/'), data));
+            await app.StartAsync();
+            var item = TestCatalog.Items()[0];
+            item.Assets["elsewhere"] = new StacAsset { Href = "https://example.com/scene.tif" };
+            await app.Services.GetRequiredService<ICatalogStore>().UpsertItemAsync(item);
+            using var client = new HttpClient { BaseAddress = port };
+
+            var served = JsonNode.Parse(await client.GetStringAsync($"/stac/collections/{item.Collection}/items/{item.Id}"))!;
+
+            Assert.Equal("https://cdn.example.org/maps/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
+            Assert.Equal("https://example.com/scene.tif", (string?)served["assets"]!["elsewhere"]!["href"]);
+            await app.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WithoutPublicUrl_LinksAndAssetHrefs_UseTheAddressTheClientCalled()
+    {
+        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
+        try
+        {
+            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
+            await using var app = EarthDataServer.Build(Options([], port.ToString().TrimEnd('/'), data));
+            await app.StartAsync();
+            var item = TestCatalog.Items()[0];
+            await app.Services.GetRequiredService<ICatalogStore>().UpsertItemAsync(item);
+            using var client = new HttpClient { BaseAddress = port };
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/stac/collections/{item.Collection}/items/{item.Id}");
+            request.Headers.Host = "maps.example.org:8443";
+
+            using var response = await client.SendAsync(request);
+            var served = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            Assert.Equal("http://maps.example.org:8443/objects/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
+            Assert.Contains(served["links"]!.AsArray(), l => (string?)l!["rel"] == "self"
+                && (string?)l["href"] == $"http://maps.example.org:8443/stac/collections/{item.Collection}/items/{item.Id}");
+            await app.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Build_BadPublicObjectsUrl_NamesTheSetting()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EarthDataServer.Build(Options(new() { ["EarthData:PublicObjectsUrl"] = "/srv/objects" })));
+        Assert.Equal("EarthData:PublicObjectsUrl: '/srv/objects' is not an absolute http(s) URL", ex.Message);
     }
 
     private static ServerOptions Options(Dictionary<string, string?> settings, string urls = "http://127.0.0.1:5080", string? data = null) => new()

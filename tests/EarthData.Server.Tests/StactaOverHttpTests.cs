@@ -1,5 +1,3 @@
-using EarthData.Jobs.Pipeline;
-using EarthData.Samples;
 using EarthData.Testing;
 
 namespace EarthData.Server.Tests;
@@ -16,16 +14,7 @@ public sealed class StactaOverHttpTests(RunningServer server) : IClassFixture<Ru
         var work = Directory.CreateTempSubdirectory("earthdata-stacta-").FullName;
         try
         {
-            var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
-            {
-                OutputRoot = Path.Combine(work, "archive"), Collection = "CBERS4-MUX", Scale = 0.03, Seed = 17,
-            }).Scenes[0];
-            var processed = new SceneProcessor(Path.Combine(work, "staging")).Process(generated.Directory, new SceneProcessingOptions
-            {
-                Layers = [Imaging.Layers.LayerDefinition.TrueColor],
-            });
-            var publisher = new ScenePublisher(server.Objects, server.Catalog, new PublishOptions { PublicBaseUrl = new Uri(server.BaseAddress, "objects/") });
-            var published = await publisher.PublishAsync(processed);
+            var (processed, published) = await PublishedTestScene.PublishAsync(server, work, seed: 17);
 
             var itemUrl = new Uri(server.BaseAddress, $"stac/collections/CBERS4-MUX/items/{published.Item.Id}");
             var info = await ExternalTool.RunAsync("gdalinfo", [$"STACTA:\"/vsicurl/{itemUrl}\":true-color"]);

@@ -1,22 +1,22 @@
 namespace EarthData.Testing;
 
 /// <summary>
-/// The shared reference data (official STAC schemas, the CAP 1.2 XSD, real INPE CBERS fixtures): the folder named by
-/// <c>EARTHDATA_SHARED</c>, else a <c>shared/</c> folder in or beside any parent of the test binaries (CI checks the
-/// repository out with <c>shared/</c> beside it).
+/// The reference files the tests read (official STAC schemas, the CAP 1.2 XSD, real INPE CBERS fixtures): the
+/// repository's own copies under <c>tests/fixtures/</c> (origin and licence in <c>tests/fixtures/SOURCES.md</c>), found
+/// by walking up from the test binaries, so a fresh clone needs nothing beside it.
 /// </summary>
 public static class SharedData
 {
     private static readonly Lazy<string> RootPath = new(Locate);
 
-    /// <summary>The shared folder.</summary>
+    /// <summary>The repository's <c>tests/fixtures</c> folder.</summary>
     public static string Root => RootPath.Value;
 
     /// <summary>Real INPE per-band metadata files.</summary>
-    public static string CbersXmlDirectory => Path.Combine(Root, "fixtures", "cbers-xml");
+    public static string CbersXmlDirectory => Path.Combine(Root, "cbers-xml");
 
     /// <summary>Reference STAC items derived from the same scenes.</summary>
-    public static string CbersStacDirectory => Path.Combine(Root, "fixtures", "cbers-stac");
+    public static string CbersStacDirectory => Path.Combine(Root, "cbers-stac");
 
     /// <summary>Offline mirror of the official STAC schemas.</summary>
     public static string StacSchemas => Path.Combine(Root, "stac-schemas");
@@ -29,26 +29,16 @@ public static class SharedData
 
     private static string Locate()
     {
-        var configured = Environment.GetEnvironmentVariable("EARTHDATA_SHARED");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return Directory.Exists(Path.Combine(configured, "fixtures"))
-                ? Path.GetFullPath(configured)
-                : throw new InvalidOperationException($"EARTHDATA_SHARED='{configured}' has no fixtures/ folder.");
-        }
-
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared"), Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared") })
+            var candidate = Path.Combine(dir.FullName, "tests", "fixtures");
+            if (File.Exists(Path.Combine(candidate, "SOURCES.md")))
             {
-                if (Directory.Exists(Path.Combine(candidate, "fixtures")))
-                {
-                    return Path.GetFullPath(candidate);
-                }
+                return candidate;
             }
         }
 
         throw new InvalidOperationException(
-            $"Shared reference data not found: set EARTHDATA_SHARED or check it out as 'shared/' beside the repository (searched up from '{AppContext.BaseDirectory}').");
+            $"The repository's tests/fixtures/ folder was not found above '{AppContext.BaseDirectory}': run the tests from a checkout of the repository.");
     }
 }

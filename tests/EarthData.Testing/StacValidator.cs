@@ -2,7 +2,7 @@ namespace EarthData.Testing;
 
 /// <summary>
 /// Runs the real <c>stac-node-validator</c> (installed by tests/run.sh) against the offline official STAC schemas,
-/// exactly as shared/stac-schemas/SOURCES.md prescribes.
+/// exactly as tests/fixtures/SOURCES.md prescribes.
 /// </summary>
 public static class StacValidator
 {

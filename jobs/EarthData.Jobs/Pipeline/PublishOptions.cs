@@ -1,8 +1,19 @@
 namespace EarthData.Jobs.Pipeline;
 
-/// <summary>How <see cref="ScenePublisher"/> publishes (configuration <c>EarthData:PublicBaseUrl</c> and friends).</summary>
+/// <summary>How <see cref="ScenePublisher"/> publishes (configuration <c>EarthData:PublicUrl</c>, <c>EarthData:PublicObjectsUrl</c>).</summary>
+/// <remarks>
+/// Neither URL changes what the catalogue stores: items keep object keys as asset hrefs, which the STAC API resolves
+/// per request, and the static catalogue is relative. The URLs only give the static root catalog its absolute
+/// <c>self</c> link.
+/// </remarks>
 public sealed record PublishOptions
 {
+    /// <summary>Configuration key of <see cref="PublicUrl"/> (shared with <c>earthdata serve</c>).</summary>
+    public const string PublicUrlKey = "EarthData:PublicUrl";
+
+    /// <summary>Configuration key of <see cref="PublicObjectsUrl"/> (shared with <c>earthdata serve</c>).</summary>
+    public const string PublicObjectsUrlKey = "EarthData:PublicObjectsUrl";
+
     /// <summary>Cache-Control of COGs, tiles, thumbnails and originals: re-publishing writes the same bytes to the same keys.</summary>
     public const string ImmutableCacheControl = "public, max-age=86400";
 
@@ -13,11 +24,16 @@ public sealed record PublishOptions
     public const string CogContentType = "image/tiff; application=geotiff; profile=cloud-optimized";
 
     /// <summary>
-    /// The absolute URL under which object keys resolve (<c>{PublicBaseUrl}/{key}</c>): the server's object endpoint
-    /// (<c>http://host:5080/objects/</c>), the blob container URL, a CDN, or a <c>file://</c> URL of a filesystem store.
-    /// Asset hrefs and static catalogue links are built from it.
+    /// The public base URL of the EarthData server (<c>https://maps.example.org</c>), which serves objects at
+    /// <c>{PublicUrl}/objects/{key}</c>; null when unknown.
     /// </summary>
-    public required Uri PublicBaseUrl { get; init; }
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>
+    /// The URL under which object keys resolve directly (<c>{PublicObjectsUrl}/{key}</c>): a public blob container, a
+    /// bucket website or a CDN; null when objects are reached through the server. Wins over <see cref="PublicUrl"/>.
+    /// </summary>
+    public Uri? PublicObjectsUrl { get; init; }
 
     /// <summary>Most uploads in flight at once (tiles); default 8.</summary>
     public int UploadParallelism { get; init; } = 8;
@@ -25,32 +41,36 @@ public sealed record PublishOptions
     /// <summary>Whether to maintain the static catalogue under <c>stac/</c>; default true.</summary>
     public bool WriteStaticCatalog { get; init; } = true;
 
-    /// <summary>The absolute URL of an object key.</summary>
-    public string Href(string key)
+    /// <summary>
+    /// The absolute public URL of the static root catalog <c>stac/catalog.json</c>:
+    /// <c>{PublicObjectsUrl}/stac/catalog.json</c>, else <c>{PublicUrl}/objects/stac/catalog.json</c>, else null.
+    /// </summary>
+    public Uri? StaticCatalogUrl()
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        return new Uri(BaseWithSlash(), key).AbsoluteUri;
+        var objects = PublicObjectsUrl is { } direct ? WithSlash(direct) : PublicUrl is { } server ? new Uri(WithSlash(server), "objects/") : null;
+        return objects is null ? null : new Uri(objects, PublishedObjectKeys.StacCatalog);
     }
 
-    /// <summary>The base URI of the static catalogue: <c>{PublicBaseUrl}/stac/</c>.</summary>
-    public Uri StacBaseUri() => new(BaseWithSlash(), PublishedObjectKeys.StacPrefix);
-
     /// <summary>Checks the settings.</summary>
-    /// <exception cref="ArgumentException">The base URL is not absolute, or has a query or fragment.</exception>
+    /// <exception cref="ArgumentException">A URL is not absolute http(s), or has a query or fragment.</exception>
     public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(PublicBaseUrl);
-        if (!PublicBaseUrl.IsAbsoluteUri || !string.IsNullOrEmpty(PublicBaseUrl.Query) || !string.IsNullOrEmpty(PublicBaseUrl.Fragment))
-        {
-            throw new ArgumentException($"EarthData:PublicBaseUrl '{PublicBaseUrl}' must be an absolute URL without query or fragment", nameof(PublicBaseUrl));
-        }
-
+        Check(PublicUrl, PublicUrlKey);
+        Check(PublicObjectsUrl, PublicObjectsUrlKey);
         ArgumentOutOfRangeException.ThrowIfLessThan(UploadParallelism, 1, nameof(UploadParallelism));
     }
 
-    private Uri BaseWithSlash()
+    private static void Check(Uri? url, string key)
     {
-        var text = PublicBaseUrl.AbsoluteUri;
+        if (url is not null && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment)))
+        {
+            throw new ArgumentException($"{key}: '{url}' must be an absolute http(s) URL without query or fragment");
+        }
+    }
+
+    private static Uri WithSlash(Uri url)
+    {
+        var text = url.AbsoluteUri;
         return new Uri(text.EndsWith('/') ? text : text + "/");
     }
 }

@@ -27,7 +27,7 @@ public sealed record SceneManifest
     /// <summary>The PNG thumbnail.</summary>
     public required ManifestFile Thumbnail { get; init; }
 
-    /// <summary>Copies of the scene's INPE XML files, one per band, ascending by band number.</summary>
+    /// <summary>Copies of the scene's INPE XML files (one per band, or fewer: one XML may describe every band), ascending by band number.</summary>
     public required IReadOnlyList<ManifestFile> MetadataXml { get; init; }
 
     /// <summary>The rendered tile pyramids, in the order requested.</summary>

@@ -23,5 +23,5 @@ public sealed record SceneProcessingOptions
     /// <summary>A stable text of every option that changes the outputs (threads do not).</summary>
     public string Fingerprint() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize};png");
+        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;png");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EarthData.Core.Metadata;
 using EarthData.Core.Scenes;
+using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Cog;
 using EarthData.Imaging.Layers;
@@ -65,7 +66,7 @@ public sealed class SceneProcessor
         }
 
         var files = ArchiveLayout.Locate(sceneDirectory);
-        var metadata = SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
+        var metadata = SceneMetadata.Read(files);
         var sceneId = files.Id.ToString();
         var work = Path.Combine(StagingDirectory, sceneId);
         var fingerprint = options.Fingerprint() + ";inputs=" + InputFingerprint(files);
@@ -90,7 +91,7 @@ public sealed class SceneProcessor
                 new SlicedProgress(progress, (2.0 + i) / stages, 1.0 / stages), cancellationToken));
         }
 
-        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata.CollectionId, options.ThumbnailSize, cancellationToken);
+        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, cancellationToken);
         var xml = CopyMetadata(files, work);
         var manifest = new SceneManifest
         {
@@ -127,17 +128,23 @@ public sealed class SceneProcessor
         return new ManifestLayer(layer.Name, sink.Extension, sink.Zooms(), sink.Bytes);
     }
 
-    /// <summary>A true-colour PNG (RGBA, transparent outside the footprint) read from the COG's overviews with the layer's stretch.</summary>
-    private static void WriteThumbnail(string cogPath, string destination, string collection, int size, CancellationToken cancellationToken)
+    /// <summary>
+    /// A true-colour PNG (RGBA, transparent outside the footprint) read from the COG's overviews with the layer's stretch,
+    /// framing the footprint's bounding box (aspect kept, longer side <paramref name="size"/>): the COG itself spans whole
+    /// tiles of its zoom, so the full raster would show the scene as a small patch in an empty frame.
+    /// </summary>
+    private static void WriteThumbnail(string cogPath, string destination, SceneMetadata metadata, int size, CancellationToken cancellationToken)
     {
         using var dataset = GdalDataset.Open(cogPath);
-        var renderer = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, collection);
-        var scale = (double)size / Math.Max(dataset.Width, dataset.Height);
-        var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
+        var renderer = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, metadata.CollectionId);
+        var (x, y, columns, rows) = FootprintWindow(dataset, metadata);
+        var scale = (double)size / Math.Max(columns, rows);
+        var width = Math.Max(1, (int)Math.Round(columns * scale));
+        var height = Math.Max(1, (int)Math.Round(rows * scale));
         var args = new List<string>
         {
             "-of", "PNG", "-ot", "Byte", "-r", "average",
+            "-srcwin", Invariant(x), Invariant(y), Invariant(columns), Invariant(rows),
             "-outsize", width.ToString(CultureInfo.InvariantCulture), height.ToString(CultureInfo.InvariantCulture),
         };
         for (var i = 0; i < renderer.Bands.Count; i++)
@@ -159,15 +166,31 @@ public sealed class SceneProcessor
         File.Move(temporary, destination, overwrite: true);
     }
 
+    /// <summary>The COG's pixel window (x, y, columns, rows) covering the footprint's bounding box, clipped to the raster.</summary>
+    private static (int X, int Y, int Columns, int Rows) FootprintWindow(GdalDataset dataset, SceneMetadata metadata)
+    {
+        var geo = dataset.GeoTransform ?? throw new InvalidOperationException($"{dataset.Path}: the COG has no geotransform");
+        var box = metadata.Footprint.Envelope;
+        var (west, south) = WebMercatorQuad.LonLatToMeters(box.MinX, box.MinY);
+        var (east, north) = WebMercatorQuad.LonLatToMeters(box.MaxX, box.MaxY);
+        var (left, top) = geo.WorldToPixel(west, north);
+        var (right, bottom) = geo.WorldToPixel(east, south);
+        var x0 = Math.Clamp((int)Math.Floor(Math.Min(left, right)), 0, dataset.Width - 1);
+        var y0 = Math.Clamp((int)Math.Floor(Math.Min(top, bottom)), 0, dataset.Height - 1);
+        var x1 = Math.Clamp((int)Math.Ceiling(Math.Max(left, right)), x0 + 1, dataset.Width);
+        var y1 = Math.Clamp((int)Math.Ceiling(Math.Max(top, bottom)), y0 + 1, dataset.Height);
+        return (x0, y0, x1 - x0, y1 - y0);
+    }
+
     private static List<string> CopyMetadata(SceneFiles files, string work)
     {
         var directory = Path.Combine(work, "metadata");
         Directory.CreateDirectory(directory);
         var names = new List<string>();
-        foreach (var band in files.Bands)
+        foreach (var xml in files.MetadataXml)
         {
-            var name = Path.GetFileName(band.XmlPath);
-            File.Copy(band.XmlPath, Path.Combine(directory, name), overwrite: true);
+            var name = Path.GetFileName(xml);
+            File.Copy(xml, Path.Combine(directory, name), overwrite: true);
             names.Add(name);
         }
 
@@ -178,7 +201,7 @@ public sealed class SceneProcessor
     private static string InputFingerprint(SceneFiles files)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var path in files.Bands.SelectMany(b => new[] { b.TiffPath, b.XmlPath }))
+        foreach (var path in files.Bands.Select(b => b.TiffPath).Concat(files.MetadataXml))
         {
             var info = new FileInfo(path);
             text.Append(CultureInfo.InvariantCulture, $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks};");

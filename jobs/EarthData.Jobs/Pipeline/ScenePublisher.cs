@@ -1,10 +1,10 @@
-using System.Text.Json;
 using EarthData.Core;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
 using EarthData.Core.Stac;
 using EarthData.Core.Storage;
 using EarthData.Core.Tiling;
+using EarthData.Gdal;
 using EarthData.Imaging.Tiling;
 using EarthData.Jobs.Catalog;
 
@@ -33,7 +33,7 @@ public sealed class ScenePublisher
     /// <summary>Creates a publisher.</summary>
     /// <param name="objects">Where objects go.</param>
     /// <param name="catalog">The catalogue (migrated).</param>
-    /// <param name="options">Public base URL and upload settings.</param>
+    /// <param name="options">Public URLs and upload settings.</param>
     /// <param name="time">Clock for <c>processing:datetime</c> and record times; default the system clock.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public ScenePublisher(IObjectStore objects, ICatalogStore catalog, PublishOptions options, TimeProvider? time = null)
@@ -88,7 +88,10 @@ public sealed class ScenePublisher
         }
     }
 
-    /// <summary>The item of a processed scene with hrefs under the public base URL (no I/O).</summary>
+    /// <summary>
+    /// The item of a processed scene, asset hrefs and tile templates being object keys (no I/O): the catalogue stores
+    /// keys, the STAC API and the static catalogue resolve them for their clients.
+    /// </summary>
     internal StacItem BuildItem(ProcessedScene scene)
     {
         var manifest = scene.Manifest;
@@ -96,17 +99,16 @@ public sealed class ScenePublisher
         var xml = manifest.MetadataXml[0];
         var options = new CbersItemOptions
         {
-            Thumbnail = new AssetFile(_options.Href(PublishedObjectKeys.Thumbnail(collection, id)), manifest.Thumbnail.Size, manifest.Thumbnail.Checksum),
-            MetadataXml = new AssetFile(_options.Href(PublishedObjectKeys.Original(collection, id, FileName(xml))), xml.Size, xml.Checksum),
+            Thumbnail = new AssetFile(PublishedObjectKeys.Thumbnail(collection, id), manifest.Thumbnail.Size, manifest.Thumbnail.Checksum),
+            MetadataXml = new AssetFile(PublishedObjectKeys.Original(collection, id, FileName(xml)), xml.Size, xml.Checksum),
             Tiles = Pyramid(manifest),
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
-            Links = _options.WriteStaticCatalog ? StacCatalogBuilder.ItemLinks(_options.StacBaseUri(), collection, id) : null,
             ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
         };
         return CbersItemBuilder.Build(scene.Metadata, options);
     }
 
-    private TilePyramid Pyramid(SceneManifest manifest)
+    private static TilePyramid Pyramid(SceneManifest manifest)
     {
         var limits = new Dictionary<int, TileMatrixLimits>();
         foreach (var zoom in manifest.Layers.SelectMany(l => l.Zooms))
@@ -123,11 +125,11 @@ public sealed class ScenePublisher
         }
 
         var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Title(l.Name))).ToList();
-        var baseHref = _options.Href(PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/'));
+        var baseHref = PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/');
         return new TilePyramid(baseHref, limits.Keys.Min(), limits.Keys.Max(), layers) { Limits = limits };
     }
 
-    private StacAsset CogAsset(ProcessedScene scene)
+    private static StacAsset CogAsset(ProcessedScene scene)
     {
         var manifest = scene.Manifest;
         var resolution = WebMercatorQuad.Resolution(manifest.NativeZoom);
@@ -145,20 +147,30 @@ public sealed class ScenePublisher
 
             return entry;
         });
+        // Its own EPSG:3857 grid: the item-level proj fields describe the UTM scene, and GDAL's STACIT skips an asset
+        // without proj:epsg (or would place it on the UTM grid).
+        var (shape, transform) = CogGrid(scene.PathOf(manifest.Cog));
+        var fields = CbersItemBuilder.WebMercatorProjection(shape, transform);
+        fields["file:size"] = StacJson.Element(manifest.Cog.Size);
+        fields["file:checksum"] = StacJson.Element(manifest.Cog.Checksum);
+        fields["bands"] = StacJson.Element(bands.ToArray());
         return new StacAsset
         {
-            Href = _options.Href(PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual")),
+            Href = PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual"),
             Type = StacAsset.CogMediaType,
             Title = $"Web Mercator COG of the digital numbers ({string.Join(", ", manifest.CogBands)})",
             Roles = ["data", "cog"],
-            Fields = new Dictionary<string, JsonElement>
-            {
-                ["proj:code"] = StacJson.Element(CbersItemBuilder.EpsgCode(3857)),
-                ["file:size"] = StacJson.Element(manifest.Cog.Size),
-                ["file:checksum"] = StacJson.Element(manifest.Cog.Checksum),
-                ["bands"] = StacJson.Element(bands.ToArray()),
-            },
+            Fields = fields,
         };
+    }
+
+    /// <summary>The COG's own grid ([rows, columns] and the projection extension's transform), read from the file.</summary>
+    private static (int[] Shape, double[] Transform) CogGrid(string path)
+    {
+        using var dataset = GdalDataset.Open(path);
+        var geo = dataset.GeoTransform ?? throw new InvalidOperationException($"{path}: the COG has no geotransform");
+        // GDAL's (x0, dx, rx, y0, ry, dy) as STAC's row-major (a, b, c, d, e, f): x = a·col + b·row + c.
+        return ([dataset.Height, dataset.Width], [geo.PixelWidth, geo.RowRotation, geo.OriginX, geo.ColumnRotation, geo.PixelHeight, geo.OriginY]);
     }
 
     private static string Title(string layer) => layer switch
@@ -232,7 +244,7 @@ public sealed class ScenePublisher
             if (_options.WriteStaticCatalog)
             {
                 step("static catalogue");
-                var writer = new StaticCatalogWriter(_objects, _options.StacBaseUri());
+                var writer = new StaticCatalogWriter(_objects, _options.StaticCatalogUrl());
                 itemKey = await writer.WriteAsync(item, items, collectionIds, cancellationToken).ConfigureAwait(false);
             }
 

@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
-using EarthData.Core.Storage;
 using EarthData.Imaging.Layers;
 using EarthData.Jobs.Pipeline;
 using EarthData.Storage.Configuration;
-using EarthData.Storage.Objects;
 using Microsoft.Extensions.Configuration;
 
 namespace EarthData.Cli.Commands;
@@ -17,8 +15,9 @@ namespace EarthData.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Settings come from <c>./appsettings.json</c>, then <c>{data}/appsettings.json</c>, then environment variables
-/// (<c>EarthData__Objects__Provider</c>, <c>EarthData__Catalog__ConnectionString</c>, <c>EarthData__PublicBaseUrl</c> …),
-/// later sources winning; <c>--public-url</c> wins over all.
+/// (<c>EarthData__Objects__Provider</c>, <c>EarthData__Catalog__ConnectionString</c>, <c>EarthData__PublicUrl</c> …),
+/// later sources winning; <c>--public-url</c> and <c>--public-objects-url</c> win over all. The catalogue stores object
+/// keys whatever these say; they only give the static root catalog its absolute <c>self</c> link.
 /// </remarks>
 internal static partial class PublishCommand
 {
@@ -28,11 +27,12 @@ internal static partial class PublishCommand
         var data = new Option<string?>("--data") { Description = "Data directory (default: $EARTHDATA_DATA or ./data): staging/, objects/, catalog.db" };
         var layers = new Option<string>("--layers") { Description = "Tile layers, comma-separated: true-color, false-color, band:N", DefaultValueFactory = _ => "true-color,false-color" };
         var zoom = new Option<string?>("--zoom") { Description = "Zoom range MIN-MAX (or one zoom); default: ~1 tile .. native" };
-        var publicUrl = new Option<string?>("--public-url") { Description = "URL under which object keys resolve (default: EarthData:PublicBaseUrl, else the store's own URL)" };
+        var publicUrl = new Option<string?>("--public-url") { Description = "Public base URL of the EarthData server (default: EarthData:PublicUrl): the static root catalog's self link is {URL}/objects/stac/catalog.json" };
+        var publicObjectsUrl = new Option<string?>("--public-objects-url") { Description = "URL under which object keys resolve without the server: a public container, bucket website or CDN (default: EarthData:PublicObjectsUrl)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("publish", "Process one scene (COG, tiles, thumbnail) and publish it: objects, then the STAC item")
         {
-            scene, data, layers, zoom, publicUrl, threads,
+            scene, data, layers, zoom, publicUrl, publicObjectsUrl, threads,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
@@ -65,7 +65,12 @@ internal static partial class PublishCommand
             var catalog = StorageFactory.CreateCatalogStore(settings, dataDirectory);
             try
             {
-                var options = new PublishOptions { PublicBaseUrl = PublicBaseUrl(parse.GetValue(publicUrl) ?? configuration["EarthData:PublicBaseUrl"], objects) };
+                var options = new PublishOptions
+                {
+                    PublicUrl = HttpUrl("--public-url", PublishOptions.PublicUrlKey, parse.GetValue(publicUrl) ?? configuration[PublishOptions.PublicUrlKey]),
+                    PublicObjectsUrl = HttpUrl("--public-objects-url", PublishOptions.PublicObjectsUrlKey,
+                        parse.GetValue(publicObjectsUrl) ?? configuration[PublishOptions.PublicObjectsUrlKey]),
+                };
                 options.Validate();
                 await catalog.MigrateAsync(token).ConfigureAwait(false);
                 var publisher = new ScenePublisher(objects, catalog, options);
@@ -118,22 +123,17 @@ internal static partial class PublishCommand
         .AddEnvironmentVariables()
         .Build();
 
-    /// <summary>The given URL, else the store's own: a file:// URL of a filesystem store, the container URL of a blob store.</summary>
-    private static Uri PublicBaseUrl(string? configured, IObjectStore objects)
+    /// <summary>The configured URL, or null when none is set.</summary>
+    private static Uri? HttpUrl(string option, string key, string? configured)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
-                ? uri
-                : throw new ArgumentException($"--public-url / EarthData:PublicBaseUrl: '{configured}' is not an absolute http(s) or file URL");
+            return null;
         }
 
-        return objects switch
-        {
-            FileSystemObjectStore fs => new Uri(fs.RootDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar),
-            AzureBlobObjectStore blob => new Uri(blob.BlobUri("x").AbsoluteUri[..^1]),
-            _ => throw new ArgumentException("EarthData:PublicBaseUrl is required for this object store"),
-        };
+        return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ArgumentException($"{option} / {key}: '{configured}' is not an absolute http(s) URL");
     }
 
     private static LayerDefinition[] ParseLayers(string text)

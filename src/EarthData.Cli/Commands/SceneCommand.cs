@@ -31,7 +31,7 @@ internal static class SceneCommand
         if (Directory.Exists(path))
         {
             var files = ArchiveLayout.Locate(path);
-            return SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
+            return SceneMetadata.Read(files);
         }
 
         if (File.Exists(path))

@@ -14,16 +14,20 @@ internal sealed record SceneSummary(
     double SunElevation,
     double SunAzimuth,
     double? OffNadir,
-    IReadOnlyDictionary<string, double> Calibration)
+    IReadOnlyDictionary<string, double> Calibration,
+    SceneSummary.SourceSummary Sources)
 {
     public static SceneSummary From(SceneMetadata scene)
     {
         var camera = scene.Camera;
-        var bands = scene.BandMetadata.Select(b =>
+        // Every band of the camera (the band GeoTIFFs decide which exist); its grid from its own XML when there is one.
+        var bands = camera.Bands.Select(spec =>
         {
-            var spec = camera.Band(b.Band);
-            var optics = b.Primary;
-            return new BandSummary(spec.Name, spec.CommonName, spec.CenterWavelength, optics.HorizontalPixelSize, optics.Columns, optics.Lines, b.AbsoluteCalibrationCoefficient);
+            var file = scene.BandMetadata.FirstOrDefault(b => b.Band == spec.Number);
+            double? coefficient = scene.CalibrationCoefficients.TryGetValue(spec.Number, out var c) ? c : null;
+            return new BandSummary(spec.Name, spec.CommonName, spec.CenterWavelength, file?.Primary.HorizontalPixelSize ?? spec.Gsd,
+                file?.Primary.Columns, file?.Primary.Lines, coefficient,
+                file?.SourceName, scene.CalibrationSources.GetValueOrDefault(spec.Number));
         }).ToList();
         return new SceneSummary(
             scene.Id.ToString(),
@@ -36,8 +40,14 @@ internal sealed record SceneSummary(
             scene.SunElevation,
             scene.SunAzimuth,
             scene.OffNadir,
-            scene.CalibrationCoefficients.ToDictionary(kv => "B" + kv.Key, kv => kv.Value));
+            scene.CalibrationCoefficients.ToDictionary(kv => "B" + kv.Key, kv => kv.Value),
+            new SourceSummary(scene.PrimarySource, [.. scene.BandMetadata.Select(b => b.SourceName)]));
     }
 
-    internal sealed record BandSummary(string Name, string CommonName, double CenterWavelength, double PixelSize, int Columns, int Lines, double? CalibrationCoefficient);
+    /// <summary>A band; <c>MetadataSource</c> is its own XML (null without one: pixel size from the camera, no grid), <c>CalibrationSource</c> the XML its coefficient came from.</summary>
+    internal sealed record BandSummary(string Name, string CommonName, double CenterWavelength, double PixelSize, int? Columns, int? Lines, double? CalibrationCoefficient,
+        string? MetadataSource, string? CalibrationSource);
+
+    /// <summary>Which file the scene-level fields (id, datetime, EPSG, bbox, footprint, sun angles, off-nadir) came from, and every file read.</summary>
+    internal sealed record SourceSummary(string Scene, IReadOnlyList<string> Files);
 }

@@ -75,7 +75,13 @@ public sealed record SceneMetadata
     /// <summary>Absolute calibration coefficients by band, gathered from all files; empty when INPE gives none.</summary>
     public required IReadOnlyDictionary<int, double> CalibrationCoefficients { get; init; }
 
-    /// <summary>The per-band metadata merged, ascending by band number.</summary>
+    /// <summary>For each band with a calibration coefficient, the file (name) it was read from.</summary>
+    public IReadOnlyDictionary<int, string> CalibrationSources { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The file (name) the scene-level values (time, geometry, projection, sun angles) come from: the lowest band's.</summary>
+    public string PrimarySource => BandMetadata[0].SourceName;
+
+    /// <summary>The per-band metadata files merged, ascending by band number (one per band, or fewer).</summary>
     public required IReadOnlyList<InpeBandMetadata> BandMetadata { get; init; }
 
     /// <summary>The band numbers merged, ascending.</summary>
@@ -84,12 +90,43 @@ public sealed record SceneMetadata
     /// <summary>The camera heads of the first band file (one, or left and right).</summary>
     public IReadOnlyList<OpticsMetadata> Cameras => BandMetadata[0].Cameras;
 
+    /// <summary>Most two files of one scene may disagree on a corner, in degrees (a fraction of any band's pixel is far less).</summary>
+    public const double CornerTolerance = 0.001;
+
+    /// <summary>Most two files of one scene may disagree on the viewing centre.</summary>
+    public static readonly TimeSpan TimeTolerance = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Reads and merges the INPE XML files of a located scene folder (one per band, or fewer): every band GeoTIFF must
+    /// be described by an XML — its own, or one whose <c>availableBands</c> lists it.
+    /// </summary>
+    /// <exception cref="InvalidSceneException">A band is described by no file, or the files disagree (see <see cref="Merge"/>).</exception>
+    public static SceneMetadata Read(SceneFiles files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var scene = Merge(files.MetadataXml.Select(InpeMetadataReader.ReadFile));
+        var described = scene.BandMetadata.SelectMany(b => b.Cameras.SelectMany(c => c.AvailableBands).Append(b.Band)).ToHashSet();
+        var undescribed = files.Bands.Where(b => !described.Contains(b.Band)).ToList();
+        if (undescribed.Count > 0)
+        {
+            var tif = Path.GetFileName(undescribed[0].TiffPath);
+            throw new InvalidSceneException(
+                $"{files.Id}: no INPE XML describes band(s) {string.Join(", ", undescribed.Select(b => b.Band))} ({tif}); {string.Join(", ", files.MetadataXml.Select(Path.GetFileName))} list(s) bands {string.Join(", ", described.Order())}",
+                tif, null, files.Id.ToString());
+        }
+
+        return scene;
+    }
+
     /// <summary>Scene metadata from a single band file.</summary>
     public static SceneMetadata From(InpeBandMetadata band) => Merge([band]);
 
     /// <summary>Merges the band files of one scene; scene-level values come from the lowest band.</summary>
     /// <exception cref="ArgumentException">No band files were given.</exception>
-    /// <exception cref="InvalidSceneException">The files describe different scenes or repeat a band.</exception>
+    /// <exception cref="InvalidSceneException">
+    /// The files describe different scenes, repeat a band, or disagree on the scene's geometry (a bounding-box corner
+    /// more than <see cref="CornerTolerance"/> apart) or time (viewing centres more than <see cref="TimeTolerance"/> apart).
+    /// </exception>
     public static SceneMetadata Merge(IEnumerable<InpeBandMetadata> bands)
     {
         ArgumentNullException.ThrowIfNull(bands);
@@ -116,15 +153,24 @@ public sealed record SceneMetadata
                     $"{other.SourceName}: band {other.Band} of scene '{first.SceneId}' is also described by {ordered[i - 1].SourceName}",
                     other.SourceName, null, first.SceneId.ToString());
             }
+
+            CheckAgreement(first, other);
         }
 
         var cameras = first.Cameras;
         var primary = first.Primary;
         var last = cameras[^1];
         var calibration = new Dictionary<int, double>();
-        foreach (var (band, value) in ordered.SelectMany(b => b.Primary.AbsoluteCalibrationCoefficients))
+        var calibrationSources = new Dictionary<int, string>();
+        foreach (var file in ordered)
         {
-            calibration.TryAdd(band, value);
+            foreach (var (band, value) in file.Primary.AbsoluteCalibrationCoefficients)
+            {
+                if (calibration.TryAdd(band, value))
+                {
+                    calibrationSources[band] = file.SourceName;
+                }
+            }
         }
 
         var center = primary.Viewing.Center;
@@ -154,7 +200,33 @@ public sealed record SceneMetadata
             OffNadir = primary.Roll is { } roll ? Math.Abs(roll) : null,
             OrbitDirection = primary.OrbitDirection,
             CalibrationCoefficients = calibration,
+            CalibrationSources = calibrationSources,
             BandMetadata = ordered,
         };
     }
+
+    private static void CheckAgreement(InpeBandMetadata first, InpeBandMetadata other)
+    {
+        for (var c = 0; c < Math.Min(first.Cameras.Count, other.Cameras.Count); c++)
+        {
+            var (a, b) = (first.Cameras[c], other.Cameras[c]);
+            var apart = (a.Viewing.Center - b.Viewing.Center).Duration();
+            if (apart > TimeTolerance)
+            {
+                throw Disagreement(first, other, $"viewing centre {a.Viewing.Center:O} vs {b.Viewing.Center:O}");
+            }
+
+            var corners = a.BoundingBox.Corners.Zip(b.BoundingBox.Corners);
+            foreach (var (p, q) in corners)
+            {
+                if (Math.Abs(p.Latitude - q.Latitude) > CornerTolerance || Math.Abs(p.Longitude - q.Longitude) > CornerTolerance)
+                {
+                    throw Disagreement(first, other, $"bounding-box corner ({p.Longitude}, {p.Latitude}) vs ({q.Longitude}, {q.Latitude})");
+                }
+            }
+        }
+    }
+
+    private static InvalidSceneException Disagreement(InpeBandMetadata first, InpeBandMetadata other, string what) => new(
+        $"{other.SourceName} and {first.SourceName} disagree on scene '{first.SceneId}': {what}", other.SourceName, null, first.SceneId.ToString());
 }

@@ -4,7 +4,8 @@ namespace EarthData.Core.Scenes;
 
 /// <summary>
 /// The CBERS archive folder layout: <c>{root}/CBERS4[A]/{CAMERA}/{PPP}/{RRR}/{SCENE_ID}/{SCENE_ID}_BAND{n}.tif|.xml</c>,
-/// one GeoTIFF and one INPE XML per band. Uses the local file system; stateless and thread-safe.
+/// one GeoTIFF per band and one INPE XML per band — or fewer: real mirrors often carry one XML per scene, and every
+/// INPE XML lists the calibration of every band. Uses the local file system; stateless and thread-safe.
 /// </summary>
 public static class ArchiveLayout
 {
@@ -22,10 +23,14 @@ public static class ArchiveLayout
         return Path.Combine([root, .. id.ArchiveDirectory.Split('/')]);
     }
 
-    /// <summary>Finds the band files of the scene folder; files that are not bands of the scene are ignored.</summary>
+    /// <summary>
+    /// Finds the band files of the scene folder: the band GeoTIFFs decide which bands exist (every band of the camera
+    /// must have one), and each band is described by its own INPE XML or, without one, by the scene's XML of the
+    /// lowest band; files that are not bands of the scene are ignored.
+    /// </summary>
     /// <param name="sceneDirectory">A folder named after its scene id.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidSceneException">The folder name is not a scene id, or a band lacks its .tif or .xml (all missing files are named).</exception>
+    /// <exception cref="InvalidSceneException">The folder name is not a scene id, a band lacks its .tif, or the folder has no INPE XML of any band (all missing files are named).</exception>
     public static SceneFiles Locate(string sceneDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sceneDirectory);
@@ -47,29 +52,27 @@ public static class ArchiveLayout
         }
 
         var present = new HashSet<string>(directory.EnumerateFiles().Select(f => f.Name), StringComparer.Ordinal);
-        var bands = new List<BandFiles>();
-        var missing = new List<string>();
-        foreach (var band in CameraCatalog.Get(id).Bands)
+        var cameraBands = CameraCatalog.Get(id).Bands;
+        var missing = cameraBands.Select(b => id.BandFileName(b.Number, TiffExtension)).Where(tif => !present.Contains(tif)).ToList();
+        var xmlNames = cameraBands.Select(b => id.BandFileName(b.Number, XmlExtension)).ToList();
+        var fallback = xmlNames.FirstOrDefault(present.Contains);
+        if (fallback is null)
         {
-            var tif = id.BandFileName(band.Number, TiffExtension);
-            var xml = id.BandFileName(band.Number, XmlExtension);
-            if (!present.Contains(tif))
-            {
-                missing.Add(tif);
-            }
-
-            if (!present.Contains(xml))
-            {
-                missing.Add(xml);
-            }
-
-            bands.Add(new BandFiles(band.Number, Path.Combine(directory.FullName, tif), Path.Combine(directory.FullName, xml)));
+            missing.Add($"an INPE XML ({string.Join(" or ", xmlNames)})");
         }
 
         if (missing.Count > 0)
         {
             throw new InvalidSceneException(
                 $"{id}: scene folder '{directory.FullName}' lacks {string.Join(", ", missing)}", missing[0], null, id.ToString());
+        }
+
+        var bands = new List<BandFiles>();
+        for (var i = 0; i < cameraBands.Count; i++)
+        {
+            var xml = present.Contains(xmlNames[i]) ? xmlNames[i] : fallback!;
+            bands.Add(new BandFiles(cameraBands[i].Number, Path.Combine(directory.FullName, id.BandFileName(cameraBands[i].Number, TiffExtension)),
+                Path.Combine(directory.FullName, xml)));
         }
 
         return new SceneFiles(id, directory.FullName, bands);

@@ -129,6 +129,32 @@ public static class CbersItemBuilder
         };
     }
 
+    /// <summary>
+    /// The projection fields of an EPSG:3857 asset (a Web Mercator COG) whose grid differs from the item's UTM grid:
+    /// <c>proj:code</c>, <c>proj:epsg</c> (deprecated in projection v1.2.0 but what GDAL's STACIT driver before 3.10
+    /// reads) and, when the grid is given, <c>proj:shape</c>, <c>proj:transform</c> and <c>proj:bbox</c> — all of them, so
+    /// that no reader combines them with the item-level grid.
+    /// </summary>
+    /// <param name="shape">[rows, columns], or null when unknown.</param>
+    /// <param name="transform">The affine transform (6 or 9 values, row-major as the extension defines), or null.</param>
+    public static Dictionary<string, JsonElement> WebMercatorProjection(IReadOnlyList<int>? shape, IReadOnlyList<double>? transform)
+    {
+        var fields = new Dictionary<string, JsonElement>
+        {
+            ["proj:code"] = StacJson.Element(EpsgCode(3857)),
+            ["proj:epsg"] = StacJson.Element(3857),
+        };
+        if (shape is { Count: 2 } && transform is { Count: 6 or 9 })
+        {
+            fields["proj:shape"] = StacJson.Element(shape);
+            fields["proj:transform"] = StacJson.Element(transform);
+            var (west, north) = (transform[2], transform[5]);
+            fields["proj:bbox"] = StacJson.Element(new[] { west, north + (shape[0] * transform[4]), west + (shape[1] * transform[0]), north });
+        }
+
+        return fields;
+    }
+
     /// <summary>The <c>proj:code</c> of an EPSG code: <c>EPSG:32723</c>.</summary>
     public static string EpsgCode(int epsg) => "EPSG:" + epsg.ToString(CultureInfo.InvariantCulture);
 
@@ -163,21 +189,8 @@ public static class CbersItemBuilder
 
             if (options.CogBands?.TryGetValue(band.Number, out var cog) == true)
             {
-                var fields = new Dictionary<string, JsonElement>
-                {
-                    ["bands"] = Bands(scene, band),
-                    ["proj:code"] = StacJson.Element(EpsgCode(3857)),
-                    // Deprecated in projection v1.2.0 but still what GDAL's STACIT driver (before 3.10) reads.
-                    ["proj:epsg"] = StacJson.Element(3857),
-                };
-                if (cog.Shape is { Count: 2 } shape && cog.Transform is { Count: 6 or 9 } transform)
-                {
-                    // All three, so that no reader combines them with the item-level UTM grid.
-                    fields["proj:shape"] = StacJson.Element(shape);
-                    fields["proj:transform"] = StacJson.Element(transform);
-                    var (west, north) = (transform[2], transform[5]);
-                    fields["proj:bbox"] = StacJson.Element(new[] { west, north + (shape[0] * transform[4]), west + (shape[1] * transform[0]), north });
-                }
+                var fields = WebMercatorProjection(cog.Shape, cog.Transform);
+                fields["bands"] = Bands(scene, band);
 
                 assets[band.Name + CogSuffix] = Asset(cog, StacAsset.CogMediaType, $"Band {band.Number} ({band.CommonName}), Web Mercator COG", ["data", "cog"], fields);
             }

@@ -2,72 +2,69 @@ namespace EarthData.Core.Stac;
 
 /// <summary>
 /// The static catalogue layout and its root catalog: <c>catalog.json</c>, <c>{collection}/collection.json</c>,
-/// <c>{collection}/items/{item}.json</c>, every link absolute under one base URI. Thread-safe.
+/// <c>{collection}/items/{item}.json</c>, as a STAC self-contained catalogue: every link relative to the document that
+/// holds it, so the folder can be copied to any bucket or static host and still resolve. Only the root may carry an
+/// absolute <c>self</c> link, when the catalogue has a public address (STAC's "relative published" catalogue). Thread-safe.
 /// </summary>
 public static class StacCatalogBuilder
 {
     /// <summary>Id of the root catalog.</summary>
     public const string RootId = "earthdata";
 
-    /// <summary>The href of the root catalog.</summary>
-    public static string CatalogHref(Uri baseUri) => Resolve(baseUri, "catalog.json");
+    /// <summary>The path of the root catalog inside the catalogue folder.</summary>
+    public const string CatalogPath = "catalog.json";
 
-    /// <summary>The href of a collection document.</summary>
-    public static string CollectionHref(Uri baseUri, string collectionId) => Resolve(baseUri, $"{Escape(collectionId)}/collection.json");
+    /// <summary>The path of a collection document inside the catalogue folder.</summary>
+    public static string CollectionPath(string collectionId) => $"{Escape(collectionId)}/collection.json";
 
-    /// <summary>The href of an item document.</summary>
-    public static string ItemHref(Uri baseUri, string collectionId, string itemId) =>
-        Resolve(baseUri, $"{Escape(collectionId)}/items/{Escape(itemId)}.json");
+    /// <summary>The path of an item document inside the catalogue folder.</summary>
+    public static string ItemPath(string collectionId, string itemId) => $"{Escape(collectionId)}/items/{Escape(itemId)}.json";
 
-    /// <summary>The root catalog with a <c>child</c> link per collection.</summary>
-    /// <param name="baseUri">Absolute base URI of the static catalogue (ends with '/').</param>
+    /// <summary>The href of an item document relative to its collection document.</summary>
+    public static string ItemHrefFromCollection(string itemId) => $"./items/{Escape(itemId)}.json";
+
+    /// <summary>The root catalog with a relative <c>child</c> link per collection.</summary>
     /// <param name="collectionIds">The collections published.</param>
-    public static StacCatalog Root(Uri baseUri, IEnumerable<string> collectionIds)
+    /// <param name="self">The absolute URL at which the root catalog is published, when it has one; null for none.</param>
+    /// <exception cref="ArgumentException"><paramref name="self"/> is not absolute.</exception>
+    public static StacCatalog Root(IEnumerable<string> collectionIds, Uri? self = null)
     {
         ArgumentNullException.ThrowIfNull(collectionIds);
-        var root = CatalogHref(baseUri);
+        if (self is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException($"The root catalog's self URL '{self}' must be absolute.", nameof(self));
+        }
+
+        List<StacLink> links = [new StacLink("root", "./" + CatalogPath, StacLink.JsonMediaType)];
+        if (self is not null)
+        {
+            links.Insert(0, new StacLink("self", self.AbsoluteUri, StacLink.JsonMediaType));
+        }
+
+        links.AddRange(collectionIds.Select(id => new StacLink("child", "./" + CollectionPath(id), StacLink.JsonMediaType, id)));
         return new StacCatalog
         {
             Id = RootId,
             Title = "EarthData CBERS catalogue",
             Description = "CBERS-4 and CBERS-4A scenes with Web Mercator cloud-optimised GeoTIFFs and XYZ tile pyramids.",
-            Links =
-            [
-                new StacLink("self", root, StacLink.JsonMediaType),
-                new StacLink("root", root, StacLink.JsonMediaType),
-                .. collectionIds.Select(id => new StacLink("child", CollectionHref(baseUri, id), StacLink.JsonMediaType, id)),
-            ],
+            Links = links,
         };
     }
 
-    /// <summary>The <c>self</c>, <c>root</c> and <c>parent</c> links of a collection document.</summary>
-    public static IReadOnlyList<StacLink> CollectionLinks(Uri baseUri, string collectionId) =>
+    /// <summary>The <c>root</c> and <c>parent</c> links of a collection document (relative; no <c>self</c>).</summary>
+    public static IReadOnlyList<StacLink> CollectionLinks() =>
     [
-        new StacLink("self", CollectionHref(baseUri, collectionId), StacLink.JsonMediaType),
-        new StacLink("root", CatalogHref(baseUri), StacLink.JsonMediaType),
-        new StacLink("parent", CatalogHref(baseUri), StacLink.JsonMediaType),
+        new StacLink("root", "../" + CatalogPath, StacLink.JsonMediaType),
+        new StacLink("parent", "../" + CatalogPath, StacLink.JsonMediaType),
     ];
 
-    /// <summary>The <c>self</c>, <c>root</c>, <c>parent</c> and <c>collection</c> links of an item document.</summary>
-    public static IReadOnlyList<StacLink> ItemLinks(Uri baseUri, string collectionId, string itemId) =>
+    /// <summary>The <c>root</c>, <c>parent</c> and <c>collection</c> links of an item document (relative; no <c>self</c>).</summary>
+    public static IReadOnlyList<StacLink> ItemLinks() =>
     [
-        new StacLink("self", ItemHref(baseUri, collectionId, itemId), StacLink.GeoJsonMediaType),
-        new StacLink("root", CatalogHref(baseUri), StacLink.JsonMediaType),
-        new StacLink("parent", CollectionHref(baseUri, collectionId), StacLink.JsonMediaType),
-        new StacLink("collection", CollectionHref(baseUri, collectionId), StacLink.JsonMediaType),
+        new StacLink("root", "../../" + CatalogPath, StacLink.JsonMediaType),
+        new StacLink("parent", "../collection.json", StacLink.JsonMediaType),
+        new StacLink("collection", "../collection.json", StacLink.JsonMediaType),
     ];
-
-    private static string Resolve(Uri baseUri, string relative)
-    {
-        ArgumentNullException.ThrowIfNull(baseUri);
-        if (!baseUri.IsAbsoluteUri)
-        {
-            throw new ArgumentException($"The catalogue base URI '{baseUri}' must be absolute.", nameof(baseUri));
-        }
-
-        var text = baseUri.AbsoluteUri;
-        return new Uri(new Uri(text.EndsWith('/') ? text : text + "/"), relative).AbsoluteUri;
-    }
 
     private static string Escape(string segment)
     {

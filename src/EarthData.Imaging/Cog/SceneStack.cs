@@ -51,7 +51,7 @@ public sealed class SceneStack : IDisposable
         var files = ArchiveLayout.Locate(sceneDirectory);
         var camera = CameraCatalog.Get(files.Id);
         var selected = SelectBands(camera, bands);
-        var metadata = SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
+        var metadata = SceneMetadata.Read(files);
         cancellationToken.ThrowIfCancellationRequested();
 
         var scope = new VsiMemScope();

@@ -204,6 +204,48 @@ public sealed class LayerRenderer
         var resampling = w.Width < w.TileWidth ? ResampleAlgorithm.NearestNeighbour : w.Resampling;
         var band = AlphaBand > 0 ? dataset.GetBand(AlphaBand) : dataset.GetBand(_bands[0]).GetMaskBand();
         band.Read(w.X, w.Y, w.Width, w.Height, alphaTarget, w.TileWidth, w.TileHeight, 4, Row * 4, resampling);
+        if (AlphaBand == 0)
+        {
+            IntersectOwnMasks(dataset, w, alphaTarget, resampling);
+        }
+    }
+
+    /// <summary>
+    /// Bands with masks of their own (per-band nodata) may cover less than the first band — the staggered detector
+    /// footprints of CBERS-4A WPM — so a pixel is only as opaque as the least valid band the layer draws.
+    /// </summary>
+    private void IntersectOwnMasks(GdalDataset dataset, in TileWindow w, Span<byte> alphaTarget, ResampleAlgorithm resampling)
+    {
+        byte[]? scratch = null;
+        try
+        {
+            for (var i = 1; i < _bands.Length; i++)
+            {
+                var band = dataset.GetBand(_bands[i]);
+                if ((band.MaskFlags & (MaskFlags.PerDataset | MaskFlags.AllValid)) != 0)
+                {
+                    continue;
+                }
+
+                scratch ??= ArrayPool<byte>.Shared.Rent(Pixels);
+                band.GetMaskBand().Read(w.X, w.Y, w.Width, w.Height, scratch.AsSpan(0, Pixels), w.TileWidth, w.TileHeight, 1, Row, resampling);
+                for (var y = 0; y < w.TileHeight; y++)
+                {
+                    for (var x = 0; x < w.TileWidth; x++)
+                    {
+                        ref var alpha = ref alphaTarget[((y * Row) + x) * 4];
+                        alpha = Math.Min(alpha, scratch[(y * Row) + x]);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+        }
     }
 
     private void RenderStretched(GdalDataset dataset, in TileWindow w, Span<byte> rgba)

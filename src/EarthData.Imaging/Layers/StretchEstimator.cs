@@ -4,7 +4,9 @@ using EarthData.Imaging.Rendering;
 namespace EarthData.Imaging.Layers;
 
 /// <summary>
-/// Percentile stretches from about a million pixels of the raster, counting only pixels the mask band marks valid: a
+/// Percentile stretches from about a million pixels of the raster, counting only pixels that every band of the layer
+/// marks valid (the intersection of their mask bands — a band's nodata pixels inside another band's footprint would
+/// otherwise count as dark values and pull its low cut to zero, e.g. the staggered band footprints of CBERS-4A WPM): a
 /// low-resolution read of the whole raster when overviews serve it (a COG: milliseconds), otherwise full-resolution
 /// windows spread over an even grid (a scene or warp source without overviews, where a decimated read would decode every
 /// block — tens of seconds for a full AWFI scene).
@@ -62,7 +64,17 @@ internal static class StretchEstimator
         var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
         var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
         var mask = new byte[width * height];
-        dataset.GetBand(bands[0]).GetMaskBand().Read(0, 0, dataset.Width, dataset.Height, mask.AsSpan(), width, height);
+        var scratch = new byte[mask.Length];
+        for (var i = 0; i < bands.Length; i++)
+        {
+            var target = i == 0 ? mask : scratch;
+            dataset.GetBand(bands[i]).GetMaskBand().Read(0, 0, dataset.Width, dataset.Height, target.AsSpan(), width, height);
+            if (i > 0)
+            {
+                Intersect(mask, scratch);
+            }
+        }
+
         var planes = new float[bands.Length][];
         for (var i = 0; i < bands.Length; i++)
         {
@@ -84,7 +96,7 @@ internal static class StretchEstimator
             planes[i] = new float[mask.Length];
         }
 
-        var maskBand = dataset.GetBand(bands[0]).GetMaskBand();
+        var scratch = new byte[window];
         for (var row = 0; row < WindowGrid; row++)
         {
             var y = (int)(((row + 0.5) * dataset.Height / WindowGrid) - (WindowSide / 2));
@@ -92,15 +104,34 @@ internal static class StretchEstimator
             {
                 var x = (int)(((column + 0.5) * dataset.Width / WindowGrid) - (WindowSide / 2));
                 var offset = ((row * WindowGrid) + column) * window;
-                maskBand.Read(x, y, WindowSide, WindowSide, mask.AsSpan(offset, window), WindowSide, WindowSide);
+                var windowMask = mask.AsSpan(offset, window);
                 for (var i = 0; i < bands.Length; i++)
                 {
-                    dataset.GetBand(bands[i]).Read(x, y, WindowSide, WindowSide, planes[i].AsSpan(offset, window), WindowSide, WindowSide);
+                    var band = dataset.GetBand(bands[i]);
+                    band.GetMaskBand().Read(x, y, WindowSide, WindowSide, i == 0 ? windowMask : scratch, WindowSide, WindowSide);
+                    if (i > 0)
+                    {
+                        Intersect(windowMask, scratch);
+                    }
+
+                    band.Read(x, y, WindowSide, WindowSide, planes[i].AsSpan(offset, window), WindowSide, WindowSide);
                 }
             }
         }
 
         return (mask, planes);
+    }
+
+    /// <summary>Keeps in <paramref name="mask"/> only the pixels <paramref name="other"/> also marks valid.</summary>
+    private static void Intersect(Span<byte> mask, ReadOnlySpan<byte> other)
+    {
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (other[i] == 0)
+            {
+                mask[i] = 0;
+            }
+        }
     }
 
     private static (double Low, double High) Percentiles(float[] samples, byte[] mask, double lowPercent, double highPercent)

@@ -7,9 +7,10 @@ namespace EarthData.Server.Stac;
 
 /// <summary>
 /// Turns stored items and collections into API documents: links rewritten to absolute URLs of this API (self, root,
-/// parent, collection, items) and relative asset hrefs (object keys) pointing at <c>/objects/{key}</c>. Thread-safe.
+/// parent, collection, items) and relative asset hrefs (object keys, as the catalogue stores them) made absolute at
+/// response time: <c>{PublicObjectsUrl}/{key}</c> when configured, else this server's <c>/objects/{key}</c>. Thread-safe.
 /// </summary>
-internal sealed class StacDocuments(ServerSettings settings)
+internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccessor http)
 {
     /// <summary>Path of the STAC API root.</summary>
     public const string Root = "/stac";
@@ -19,8 +20,14 @@ internal sealed class StacDocuments(ServerSettings settings)
     /// <summary>The search as the catalogue runs it: the request's criteria with this server's counting policy.</summary>
     public ItemSearch Configure(ItemSearch search) => search with { CountMatched = settings.CountMatched };
 
-    /// <summary>An absolute URL of this server.</summary>
-    public string Url(string path) => settings.Url(path);
+    /// <summary>
+    /// An absolute URL of this server: under the configured public URL, else under the current request's scheme, host
+    /// and path base (so a server listening on every interface answers with the address the client used).
+    /// </summary>
+    public string Url(string path) =>
+        settings.PublicUrlFromRequest && http.HttpContext?.Request is { Host.HasValue: true } request
+            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{path}"
+            : settings.Url(path);
 
     /// <summary>URL of a collection.</summary>
     public string CollectionUrl(string collectionId) => Url($"{Root}/collections/{Uri.EscapeDataString(collectionId)}");
@@ -59,8 +66,7 @@ internal sealed class StacDocuments(ServerSettings settings)
             Link("root", Url(Root), StacLink.JsonMediaType),
         };
         KeepOtherLinks(node, links);
-        RewriteAssets(node["assets"] as JsonObject);
-        RewriteAssets(node["asset_templates"] as JsonObject);
+        AssetHrefs.ResolveRelative(node, AssetHref);
         return node;
     }
 
@@ -77,15 +83,15 @@ internal sealed class StacDocuments(ServerSettings settings)
             Link("items", CollectionUrl(collection.Id) + "/items", StacLink.GeoJsonMediaType),
         };
         KeepOtherLinks(node, links);
-        RewriteAssets(node["assets"] as JsonObject);
+        AssetHrefs.ResolveRelative(node, AssetHref);
         return node;
     }
 
-    /// <summary>The absolute href of an asset: absolute hrefs pass, relative ones are object keys served at <c>/objects/</c>.</summary>
+    /// <summary>The absolute href of an asset: absolute hrefs pass, relative ones are object keys (see the class summary).</summary>
     public string AssetHref(string href)
     {
         ArgumentNullException.ThrowIfNull(href);
-        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && !string.IsNullOrEmpty(absolute.Scheme) && !href.StartsWith('/'))
+        if (!AssetHrefs.IsRelative(href))
         {
             return href;
         }
@@ -96,7 +102,7 @@ internal sealed class StacDocuments(ServerSettings settings)
             key = key["objects/".Length..];
         }
 
-        return Url("/objects/" + key);
+        return settings.PublicObjectsUrl is { } direct ? direct.OriginalString + key : Url("/objects/" + key);
     }
 
     private static void KeepOtherLinks(JsonObject node, JsonArray links)
@@ -113,16 +119,5 @@ internal sealed class StacDocuments(ServerSettings settings)
         }
 
         node["links"] = links;
-    }
-
-    private void RewriteAssets(JsonObject? assets)
-    {
-        foreach (var (_, asset) in assets ?? [])
-        {
-            if (asset?["href"] is JsonValue href && href.TryGetValue<string>(out var value))
-            {
-                asset["href"] = AssetHref(value);
-            }
-        }
     }
 }

@@ -33,18 +33,38 @@ public class ArchiveLayoutTests
     }
 
     [Fact]
-    public void Locate_ThrowsNamingEveryMissingFile_WhenBandFilesAreMissing()
+    public void Locate_ThrowsNamingEveryMissingFile_WhenABandTiffAndEveryXmlAreMissing()
     {
         using var temp = new TempDirectory();
         var directory = CreateScene(temp, Mux);
         File.Delete(Path.Combine(directory, Mux.BandFileName(7, "tif")));
-        File.Delete(Path.Combine(directory, Mux.BandFileName(8, "xml")));
+        foreach (var xml in Directory.GetFiles(directory, "*.xml"))
+        {
+            File.Delete(xml);
+        }
 
         var ex = Assert.Throws<InvalidSceneException>(() => ArchiveLayout.Locate(directory));
 
         Assert.Contains("CBERS_4_MUX_20170528_090_084_L2_BAND7.tif", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("CBERS_4_MUX_20170528_090_084_L2_BAND8.xml", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("an INPE XML (CBERS_4_MUX_20170528_090_084_L2_BAND5.xml or", ex.Message, StringComparison.Ordinal);
         Assert.Equal(Mux.ToString(), ex.SceneId);
+    }
+
+    [Fact]
+    public void Locate_BandsWithoutTheirOwnXml_AreDescribedByTheScenesLowestXml()
+    {
+        using var temp = new TempDirectory();
+        var directory = CreateScene(temp, Mux);
+        File.Delete(Path.Combine(directory, Mux.BandFileName(5, "xml")));
+        File.Delete(Path.Combine(directory, Mux.BandFileName(8, "xml")));
+
+        var files = ArchiveLayout.Locate(directory);
+
+        Assert.Equal([5, 6, 7, 8], files.Bands.Select(b => b.Band));
+        Assert.Equal(Path.Combine(directory, Mux.BandFileName(6, "xml")), files.Band(5).XmlPath);
+        Assert.False(files.Band(5).HasOwnXml);
+        Assert.True(files.Band(7).HasOwnXml);
+        Assert.Equal([Mux.BandFileName(6, "xml"), Mux.BandFileName(7, "xml")], files.MetadataXml.Select(Path.GetFileName));
     }
 
     [Fact]

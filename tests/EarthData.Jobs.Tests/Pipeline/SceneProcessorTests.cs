@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EarthData.Core.Stac;
 using EarthData.Gdal;
 using EarthData.Jobs.Pipeline;
+using EarthData.Samples;
 
 namespace EarthData.Jobs.Tests.Pipeline;
 
@@ -109,5 +110,25 @@ public sealed class SceneProcessorTests(PublishScenesFixture scenes)
         var ex = Assert.Throws<Core.InvalidSceneException>(() => scenes.Processor.Process(folder));
 
         Assert.Contains("not a scene id", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_SceneFolderWithOneInpeXml_PublishesEveryBandCalibratedFromIt()
+    {
+        var directory = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+        {
+            OutputRoot = Path.Combine(scenes.Root, "one-xml"), Collection = "CBERS4-MUX", Scale = 0.03, Seed = 31, Path = 155, Row = 119,
+        }).Scenes[0].Directory;
+        var xmls = Directory.GetFiles(directory, "*.xml").Order(StringComparer.Ordinal).ToList();
+        foreach (var xml in xmls.Skip(1))
+        {
+            File.Delete(xml);
+        }
+
+        var processed = scenes.Processor.Process(directory, PublishScenesFixture.Options);
+
+        Assert.Equal([Path.GetFileName(xmls[0])], processed.Manifest.MetadataXml.Select(f => Path.GetFileName(f.Path)));
+        Assert.Equal([5, 6, 7, 8], processed.Metadata.CalibrationCoefficients.Keys.Order());
+        Assert.Equal(["blue", "green", "red", "nir"], processed.Manifest.CogBands);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         var validation = await StacValidator.ValidateAsync(documents);
         Assert.True(StacValidator.AllPassed(validation, documents.Count), validation.Output);
 
-        var reached = WalkFrom(target.Options.Href("stac/catalog.json"));
+        var reached = WalkFrom(target.PathOf("stac/catalog.json"));
         Assert.Equal(
             new[] { scenes.Mux.Manifest.SceneId, scenes.Wfi.Manifest.SceneId }.Order(StringComparer.Ordinal),
             reached.Where(d => d.GetProperty("type").GetString() == "Feature").Select(d => d.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
@@ -45,7 +45,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         Assert.NotNull(item);
         foreach (var (key, asset) in item.Assets)
         {
-            var bytes = await File.ReadAllBytesAsync(LocalTarget.PathOf(asset.Href));
+            var bytes = await File.ReadAllBytesAsync(target.PathOf(asset.Href));
             Assert.True(asset.Fields!["file:size"].GetInt64() == bytes.Length, key);
             Assert.Equal(Multihash.Sha256(SHA256.HashData(bytes)), asset.Fields["file:checksum"].GetString());
         }
@@ -76,7 +76,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         var href = template.Replace("{TileMatrix}", first.Zoom.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{TileCol}", first.MinCol.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{TileRow}", first.MinRow.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.True(File.Exists(LocalTarget.PathOf(href)), href);
+        Assert.True(File.Exists(target.PathOf(href)), href);
         Assert.Equal($"stac/CBERS4A-WFI/items/{scene.Manifest.SceneId}.json", result.ItemKey);
         Assert.Equal(SceneState.Published, (await target.Catalog.GetSceneRecordAsync(scene.Manifest.SceneId))!.State);
     }
@@ -183,39 +183,54 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         Assert.True(record.Retryable);
     }
 
-    /// <summary>Follows child and item links (file:// URLs) from the root; returns every document reached once.</summary>
-    private static List<JsonElement> WalkFrom(string rootHref)
+    /// <summary>
+    /// Follows child and item links from the root file; every catalogue link and asset href must be relative (the
+    /// catalogue is self-contained) and resolve to an existing file. Returns every document reached once.
+    /// </summary>
+    private static List<JsonElement> WalkFrom(string rootPath)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var documents = new List<JsonElement>();
-        var pending = new Queue<string>([rootHref]);
-        while (pending.TryDequeue(out var href))
+        var pending = new Queue<string>([Path.GetFullPath(rootPath)]);
+        while (pending.TryDequeue(out var path))
         {
-            if (!seen.Add(href))
+            if (!seen.Add(path))
             {
                 continue;
             }
 
-            using var document = JsonDocument.Parse(File.ReadAllBytes(LocalTarget.PathOf(href)));
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement.Clone();
             documents.Add(root);
+            string Resolve(string href)
+            {
+                Assert.True(AssetHrefs.IsRelative(href), $"{path}: '{href}' is not relative");
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, href));
+                Assert.True(File.Exists(target), $"{path}: '{href}' does not resolve");
+                return target;
+            }
+
             foreach (var link in root.GetProperty("links").EnumerateArray())
             {
                 var rel = link.GetProperty("rel").GetString();
-                var target = link.GetProperty("href").GetString()!;
-                if (rel is "self")
+                Assert.NotEqual("self", rel);
+                if (rel is not ("root" or "parent" or "collection" or "child" or "item"))
                 {
-                    Assert.Equal(href, target);
+                    continue; // e.g. the licence's web page
                 }
 
-                if (rel is "root" or "parent" or "collection")
-                {
-                    Assert.True(File.Exists(LocalTarget.PathOf(target)), target);
-                }
-
+                var target = Resolve(link.GetProperty("href").GetString()!);
                 if (rel is "child" or "item")
                 {
                     pending.Enqueue(target);
+                }
+            }
+
+            if (root.TryGetProperty("assets", out var assets))
+            {
+                foreach (var asset in assets.EnumerateObject())
+                {
+                    Resolve(asset.Value.GetProperty("href").GetString()!);
                 }
             }
         }
