@@ -49,6 +49,9 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
     public override string IsNull(SqlBuilder sql, string property) =>
         $"COALESCE(json_type(i.content, {sql.Param(Path(property))}), 'null') = 'null'";
 
+    public override string InList(SqlBuilder sql, string column, IReadOnlyList<string> values) =>
+        $"{column} IN (SELECT value FROM json_each({sql.Param(JsonSerializer.Serialize(values))}))";
+
     public override string BboxOverlaps(SqlBuilder sql, BoundingBox box) =>
         $"i.pk IN (SELECT r.id FROM items_rtree r WHERE r.minx <= {sql.Param(box.MaxX)} AND r.maxx >= {sql.Param(box.MinX)} " +
         $"AND r.miny <= {sql.Param(box.MaxY)} AND r.maxy >= {sql.Param(box.MinY)})";
