@@ -29,10 +29,10 @@ public static class StacApi
         stac.MapGetAndHead("/queryables", Queryables);
         stac.MapGetAndHead("/collections", Collections);
         stac.MapGetAndHead("/collections/{collectionId}", Collection);
-        stac.MapGetAndHead("/collections/{collectionId}/items", Items);
+        stac.MapGetAndHead("/collections/{collectionId}/items", Items).RequireRateLimiting(HttpHardening.CostlyPolicy);
         stac.MapGetAndHead("/collections/{collectionId}/items/{itemId}", Item);
-        stac.MapGetAndHead("/search", SearchGet);
-        stac.MapPost("/search", SearchPost).WithBodySizeLimit(HttpLimits.MaxSearchBodyBytes);
+        stac.MapGetAndHead("/search", SearchGet).RequireRateLimiting(HttpHardening.CostlyPolicy);
+        stac.MapPost("/search", SearchPost).WithBodySizeLimit(HttpLimits.MaxSearchBodyBytes).RequireRateLimiting(HttpHardening.CostlyPolicy);
         return endpoints;
     }
 

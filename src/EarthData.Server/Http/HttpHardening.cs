@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Net.Http.Headers;
 
@@ -12,6 +13,14 @@ namespace EarthData.Server.Http;
 /// </summary>
 public static class HttpHardening
 {
+    /// <summary>
+    /// The rate-limiting policy of costly endpoints (searches; tiles rendered on demand should use it too): at most
+    /// <see cref="HttpLimits.CostlyConcurrency"/> run at once, up to <see cref="HttpLimits.CostlyQueue"/> more wait in order,
+    /// and beyond that a request is answered 503 with Retry-After — so a burst of heavy requests cannot take every core
+    /// from cheap ones such as <c>/health</c>.
+    /// </summary>
+    public const string CostlyPolicy = "earthdata-costly";
+
     /// <summary>Configuration key of the origins CORS allows: comma-separated, <c>*</c> (the default) for any.</summary>
     public const string CorsOriginsKey = "EarthData:Cors:Origins";
 
@@ -37,6 +46,23 @@ public static class HttpHardening
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddConcurrencyLimiter(CostlyPolicy, costly =>
+            {
+                costly.PermitLimit = HttpLimits.CostlyConcurrency;
+                costly.QueueLimit = HttpLimits.CostlyQueue;
+                costly.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
+            });
+            limiter.OnRejected = static async (rejected, cancellationToken) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                await TypedResults.Problem(
+                    detail: "The server is busy with other costly requests; retry in a moment.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Busy").ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
+            };
+        });
         var origins = (configuration[CorsOriginsKey] ?? "*").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
@@ -81,6 +107,7 @@ public static class HttpHardening
             return next(context);
         });
         app.UseCors();
+        app.UseRateLimiter();
         app.Use(static (context, next) =>
         {
             // The route's own body limit (routing has matched by now); routes without one keep Kestrel's default.

@@ -27,4 +27,10 @@ public static class HttpLimits
 
     /// <summary>Longest request line (method, path and query string): 16 KiB; longer ones are answered 414.</summary>
     public const int MaxRequestLineBytes = 16 * 1024;
+
+    /// <summary>Costly requests (searches) running at once: half the cores, at least one.</summary>
+    public static int CostlyConcurrency { get; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Costly requests waiting for a turn before further ones are answered 503.</summary>
+    public const int CostlyQueue = 64;
 }

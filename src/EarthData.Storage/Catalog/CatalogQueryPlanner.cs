@@ -104,6 +104,8 @@ internal static class CatalogQueryPlanner
                 return Exact(Compare(c.Property, c.Operator, c.Value, dialect, sql));
             case CqlLike like:
                 return Exact(like.Property == "datetime" ? dialect.False : dialect.Like(sql, like.Property, like.Pattern));
+            case CqlIn @in when dialect.InValues(sql, @in.Property, @in.Values) is { } membership:
+                return (membership, true);
             case CqlIn @in:
             {
                 var parts = @in.Values.Select(v => Compare(@in.Property, CqlOperator.Equal, v, dialect, sql)).ToArray();

@@ -35,6 +35,12 @@ internal abstract class CatalogSqlDialect
     /// </summary>
     public abstract string InList(SqlBuilder sql, string column, IReadOnlyList<string> values);
 
+    /// <summary>
+    /// <c>property IN (literals)</c> as one membership test per literal type (the property is read once per row, not once
+    /// per literal), or null to let the planner compare each literal.
+    /// </summary>
+    public virtual string? InValues(SqlBuilder sql, string property, IReadOnlyList<CqlLiteral> values) => null;
+
     /// <summary>Index prefilter: the item's indexed box overlaps <paramref name="box"/>.</summary>
     public abstract string BboxOverlaps(SqlBuilder sql, BoundingBox box);
 
