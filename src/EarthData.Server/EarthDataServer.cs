@@ -1,4 +1,5 @@
 using EarthData.Server.Endpoints;
+using EarthData.Server.Http;
 using EarthData.Server.Stac;
 
 namespace EarthData.Server;
@@ -24,14 +25,13 @@ public static class EarthDataServer
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddEarthDataHttp(builder.Configuration);
         builder.Services.AddEarthDataStorage(settings);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<StacDocuments>();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseEarthDataHttp();
         app.MapHealthApi();
         app.MapStacApi();
         app.MapObjectsApi();

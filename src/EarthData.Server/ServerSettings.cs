@@ -1,3 +1,4 @@
+using EarthData.Core.Catalog;
 using EarthData.Storage.Configuration;
 
 namespace EarthData.Server;
@@ -27,6 +28,27 @@ public sealed record ServerSettings(
     /// <summary>Configuration key of <see cref="CountMatched"/>.</summary>
     public const string CountMatchedKey = "EarthData:Stac:CountMatched";
 
+    /// <summary>Configuration key of <see cref="CountLimit"/>.</summary>
+    public const string CountLimitKey = "EarthData:Stac:CountLimit";
+
+    /// <summary>Configuration key of <see cref="CountTimeout"/>, in milliseconds.</summary>
+    public const string CountTimeoutKey = "EarthData:Stac:CountTimeoutMs";
+
+    /// <summary>Configuration key of <see cref="SearchTimeout"/>, in milliseconds.</summary>
+    public const string SearchTimeoutKey = "EarthData:Stac:SearchTimeoutMs";
+
+    /// <summary>Searches count matches exactly up to this many; beyond it <c>numberMatched</c> is omitted.</summary>
+    public int CountLimit { get; init; } = ItemSearch.DefaultCountLimit;
+
+    /// <summary>
+    /// The longest a search spends counting for <c>numberMatched</c> (default 20 ms); a count that takes longer is cancelled
+    /// and <c>numberMatched</c> omitted, so the count never makes a page slow.
+    /// </summary>
+    public TimeSpan CountTimeout { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The time budget of one search request (default 2 s): past it the search is cancelled and answered 503.</summary>
+    public TimeSpan SearchTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Reads and validates the settings: <paramref name="options"/> first, then the configuration.
     /// </summary>
@@ -47,6 +69,9 @@ public sealed record ServerSettings(
             problems.Add($"{CountMatchedKey}: '{count}' is not true or false");
         }
 
+        var countLimit = Whole(configuration, CountLimitKey, ItemSearch.DefaultCountLimit, 0, int.MaxValue, problems);
+        var countTimeout = Whole(configuration, CountTimeoutKey, 20, 1, 600_000, problems);
+        var searchTimeout = Whole(configuration, SearchTimeoutKey, 2_000, 1, 600_000, problems);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));
@@ -55,7 +80,12 @@ public sealed record ServerSettings(
         var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
         var objectsBase = publicObjectsUrl?.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
         return new ServerSettings(new Uri(baseUrl), storage, options.DataDirectory, countMatched, publicObjectsUrl is null ? null : new Uri(objectsBase),
-            PublicUrlFromRequest: publicUrl is null);
+            PublicUrlFromRequest: publicUrl is null)
+        {
+            CountLimit = countLimit,
+            CountTimeout = TimeSpan.FromMilliseconds(countTimeout),
+            SearchTimeout = TimeSpan.FromMilliseconds(searchTimeout),
+        };
     }
 
     /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>
@@ -91,6 +121,22 @@ public sealed record ServerSettings(
         settings.Catalog.Provider = Enum<CatalogStoreProvider>(catalog, "Provider", problems) ?? settings.Catalog.Provider;
         settings.Catalog.ConnectionString = catalog["ConnectionString"] is { Length: > 0 } connection ? connection : null;
         return settings;
+    }
+
+    private static int Whole(IConfiguration configuration, string key, int fallback, int min, int max, List<string> problems)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        problems.Add($"{key}: '{text}' is not a whole number between {min} and {max}");
+        return fallback;
     }
 
     private static T? Enum<T>(IConfigurationSection section, string key, List<string> problems)

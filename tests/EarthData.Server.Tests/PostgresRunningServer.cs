@@ -5,7 +5,7 @@ using Npgsql;
 namespace EarthData.Server.Tests;
 
 /// <summary>The server with its catalogue in PostgreSQL (tests/run.sh's server), in a schema of its own.</summary>
-public sealed class PostgresRunningServer : RunningServer
+public class PostgresRunningServer : RunningServer
 {
     private readonly string _schema = "server_" + Guid.NewGuid().ToString("N");
 

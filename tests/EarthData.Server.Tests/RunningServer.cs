@@ -3,6 +3,7 @@ using EarthData.Core.Catalog;
 using EarthData.Core.Storage;
 using EarthData.Storage.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
@@ -39,6 +40,7 @@ public class RunningServer : IAsyncLifetime
             Urls = BaseAddress.ToString().TrimEnd('/'),
             DataDirectory = DataDirectory,
             Storage = await CreateStorageAsync(),
+            Configure = configuration => configuration.AddInMemoryCollection(Settings),
         });
         _app.Use(async (context, next) =>
         {
@@ -61,6 +63,16 @@ public class RunningServer : IAsyncLifetime
         await DropStorageAsync();
         Directory.Delete(DataDirectory, recursive: true);
     }
+
+    /// <summary>
+    /// Configuration the server starts with (keys like <c>EarthData:Stac:CountLimit</c>). The count's time budget is
+    /// generous here: tests assert <c>numberMatched</c>, and a 2-core machine under load can take longer than the default
+    /// 20 ms for any query.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        [ServerSettings.CountTimeoutKey] = "10000",
+    };
 
     /// <summary>The storage the server runs on; the default is the embedded one (SQLite, filesystem) under the data directory.</summary>
     protected virtual Task<StorageSettings> CreateStorageAsync() => Task.FromResult(new StorageSettings());

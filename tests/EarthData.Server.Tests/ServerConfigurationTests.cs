@@ -17,12 +17,18 @@ public class ServerConfigurationTests
             ["EarthData:Objects:Provider"] = "AzureBlob",
             ["EarthData:PublicUrl"] = "ftp://example.org",
             ["EarthData:Stac:CountMatched"] = "sometimes",
+            ["EarthData:Stac:CountLimit"] = "-1",
+            ["EarthData:Stac:CountTimeoutMs"] = "soon",
+            ["EarthData:Stac:SearchTimeoutMs"] = "0",
         })));
 
         Assert.Contains("EarthData:Catalog:Provider: 'Mongo' is not one of Sqlite, Postgres", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Objects:ConnectionString or EarthData:Objects:AccountUrl is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:PublicUrl: 'ftp://example.org' is not an absolute http(s) URL", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Stac:CountMatched: 'sometimes' is not true or false", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:CountLimit: '-1' is not a whole number between 0 and", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:CountTimeoutMs: 'soon' is not a whole number between 1 and 600000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:SearchTimeoutMs: '0' is not a whole number between 1 and 600000", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
 
@@ -74,6 +80,37 @@ public class ServerConfigurationTests
 
             Assert.Equal("https://cdn.example.org/maps/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
             Assert.Equal("https://example.com/scene.tif", (string?)served["assets"]!["elsewhere"]!["href"]);
+            await app.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SearchPastItsTimeBudget_Is503Problem_AndTheServerStaysUp()
+    {
+        var data = Directory.CreateTempSubdirectory("earthdata-budget-").FullName;
+        try
+        {
+            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
+            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:Stac:SearchTimeoutMs"] = "1" }, port.ToString().TrimEnd('/'), data));
+            await app.StartAsync();
+            var catalog = (EarthData.Core.Catalog.ICatalogStore)app.Services.GetService(typeof(EarthData.Core.Catalog.ICatalogStore))!;
+            await TestCatalog.SeedAsync(catalog);
+            using var client = new HttpClient { BaseAddress = port };
+
+            // A 496-node filter that matches nothing: far more than 1 ms of work.
+            var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"view:sun_elevation\"}},{1000 + (o * 100) + i}]}}")) + "]}");
+            using var content = new StringContent("{\"filter\":{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}}", System.Text.Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync("/stac/search", content);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {text}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("time budget", text, StringComparison.Ordinal);
+            using var health = await client.GetAsync("/health");
+            Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
             await app.StopAsync();
         }
         finally

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EarthData.Core.Catalog;
 
 /// <summary>A closed datetime interval (UTC) with optional open ends; an instant has <see cref="Start"/> = <see cref="End"/>.</summary>
@@ -11,7 +9,8 @@ public sealed record DatetimeInterval(DateTime? Start, DateTime? End)
     public bool Contains(DateTime instant) => (Start is not { } s || instant >= s) && (End is not { } e || instant <= e);
 
     /// <summary>
-    /// Parses the STAC API form: an RFC 3339 instant, or <c>start/end</c> with <c>..</c> or an empty string for an open end.
+    /// Parses the STAC API form: an RFC 3339 instant (or full date), or <c>start/end</c> with <c>..</c> or an empty string
+    /// for an open end. Free-text dates are refused.
     /// </summary>
     /// <exception cref="InvalidQueryException">The text is not an instant or interval (parameter <c>datetime</c>).</exception>
     public static DatetimeInterval Parse(string text)
@@ -45,9 +44,7 @@ public sealed record DatetimeInterval(DateTime? Start, DateTime? End)
             return null;
         }
 
-        return DateTimeOffset.TryParse(part, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-            ? value.UtcDateTime
-            : throw Invalid(part);
+        return Rfc3339.TryParse(part, out var value) ? value : throw Invalid(part);
     }
 
     private static InvalidQueryException Invalid(string text) => new(

@@ -48,6 +48,24 @@ public sealed record ItemSearch
     /// </summary>
     public bool CountMatched { get; init; } = true;
 
+    /// <summary>
+    /// Default of <see cref="CountLimit"/>: counting 10 000 index entries costs a few milliseconds, while an archive-wide
+    /// count of a property filter visits every row (seconds at a million items).
+    /// </summary>
+    public const int DefaultCountLimit = 10_000;
+
+    /// <summary>
+    /// With <see cref="CountMatched"/>: count exactly up to this many matches; when more match,
+    /// <see cref="ItemPage.NumberMatched"/> is null (unknown) instead of visiting every one.
+    /// </summary>
+    public int CountLimit { get; init; } = DefaultCountLimit;
+
+    /// <summary>
+    /// With <see cref="CountMatched"/>: the longest the count may take; when it takes longer it is abandoned (cancelled in
+    /// the database) and <see cref="ItemPage.NumberMatched"/> is null. <see cref="Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
+    public TimeSpan CountTimeout { get; init; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>The default sort order.</summary>
     public static IReadOnlyList<SortField> DefaultSort { get; } = [new SortField("datetime", SortDirection.Descending)];
 
@@ -69,7 +87,7 @@ public sealed record ItemSearch
         return sort;
     }
 
-    /// <summary>Checks the limits and shapes of the criteria.</summary>
+    /// <summary>Checks the limits (<see cref="SearchLimits"/>) and shapes of the criteria.</summary>
     /// <exception cref="InvalidQueryException">A criterion is invalid; the exception names it.</exception>
     public void Validate()
     {
@@ -78,16 +96,24 @@ public sealed record ItemSearch
             throw new InvalidQueryException($"limit {Limit} is outside 1–{MaxLimit}.", "limit");
         }
 
-        if (Bbox is { } box && (box.MinX > box.MaxX || box.MinY > box.MaxY || box.MinY < -90 || box.MaxY > 90 || double.IsNaN(box.MinX + box.MinY + box.MaxX + box.MaxY)))
+        CheckIds(Ids, "ids", SearchLimits.MaxIds);
+        CheckIds(Collections, "collections", SearchLimits.MaxCollections);
+        if (Bbox is { } box && (box.MinX > box.MaxX || box.MinY > box.MaxY || box.MinY < -90 || box.MaxY > 90
+                                || !double.IsFinite(box.MinX) || !double.IsFinite(box.MinY) || !double.IsFinite(box.MaxX) || !double.IsFinite(box.MaxY)))
         {
-            throw new InvalidQueryException($"bbox [{box.MinX}, {box.MinY}, {box.MaxX}, {box.MaxY}] is not [west, south, east, north] with west <= east and south <= north.", "bbox");
+            throw new InvalidQueryException($"bbox [{box.MinX}, {box.MinY}, {box.MaxX}, {box.MaxY}] is not [west, south, east, north] of finite degrees with west <= east and -90 <= south <= north <= 90.", "bbox");
         }
 
         if (Intersects is { } geometry)
         {
+            if (geometry.Type is not ("Point" or "MultiPoint" or "LineString" or "MultiLineString" or "Polygon" or "MultiPolygon"))
+            {
+                throw new InvalidQueryException($"intersects: geometry type '{geometry.Type}' is not supported (Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon).", "intersects");
+            }
+
             try
             {
-                geometry.Envelope();
+                geometry.Envelope(SearchLimits.MaxGeometryPositions);
             }
             catch (FormatException ex)
             {
@@ -95,12 +121,51 @@ public sealed record ItemSearch
             }
         }
 
+        if (SortBy is { Count: > SearchLimits.MaxSortFields } sortBy)
+        {
+            throw new InvalidQueryException($"sortby has {sortBy.Count} fields; at most {SearchLimits.MaxSortFields} are allowed.", "sortby");
+        }
+
         foreach (var sort in SortBy ?? [])
         {
-            if (string.IsNullOrWhiteSpace(sort.Name) || sort.Name.Contains('"', StringComparison.Ordinal) || sort.Name.Contains('\\', StringComparison.Ordinal))
+            if (string.IsNullOrWhiteSpace(sort.Name) || sort.Name.Length > SearchLimits.MaxPropertyLength || sort.Name.Contains('\0', StringComparison.Ordinal)
+                || sort.Name.Contains('"', StringComparison.Ordinal) || sort.Name.Contains('\\', StringComparison.Ordinal))
             {
-                throw new InvalidQueryException($"sortby field '{sort.Field}' is not a property name.", "sortby");
+                throw new InvalidQueryException($"sortby field '{Shorten(sort.Field)}' is not a property name of at most {SearchLimits.MaxPropertyLength} characters without '\"' or '\\'.", "sortby");
+            }
+        }
+
+        if (Token is { Length: > SearchLimits.MaxTokenLength })
+        {
+            throw new InvalidQueryException("token is not a token issued by this catalogue.", "token");
+        }
+    }
+
+    private static void CheckIds(IReadOnlyList<string>? values, string parameter, int max)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (values.Count > max)
+        {
+            throw new InvalidQueryException($"{parameter} has {values.Count} entries; at most {max} are allowed.", parameter);
+        }
+
+        foreach (var value in values)
+        {
+            if (value.Length > SearchLimits.MaxIdLength)
+            {
+                throw new InvalidQueryException($"{parameter} entry '{Shorten(value)}' is longer than {SearchLimits.MaxIdLength} characters.", parameter);
+            }
+
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new InvalidQueryException($"{parameter} entry '{Shorten(value.Replace('\0', '?'))}' contains a NUL character.", parameter);
             }
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

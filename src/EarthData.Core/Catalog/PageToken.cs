@@ -57,7 +57,13 @@ public static class PageToken
         ArgumentNullException.ThrowIfNull(token);
         try
         {
-            using var document = JsonDocument.Parse(Base64Url.DecodeFromChars(token));
+            var json = Base64Url.DecodeFromChars(token);
+            if (json.AsSpan().IndexOf("\\u0000"u8) >= 0)
+            {
+                throw new FormatException("NUL in a sort key"); // no stored value holds one; PostgreSQL refuses it
+            }
+
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             if (root.GetProperty("s").GetString() != Describe(sort))
             {

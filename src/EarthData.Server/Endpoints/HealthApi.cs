@@ -1,12 +1,14 @@
+using EarthData.Server.Http;
+
 namespace EarthData.Server.Endpoints;
 
-/// <summary><c>GET /health</c>: liveness for load balancers and scripts.</summary>
+/// <summary><c>GET</c>/<c>HEAD /health</c>: liveness for load balancers and scripts.</summary>
 public static class HealthApi
 {
     /// <summary>Maps the health endpoint.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok", typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0.0.0")));
+        endpoints.MapGetAndHead("/health", () => TypedResults.Ok(new HealthStatus("ok", typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0.0.0")));
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EarthData.Core.Storage;
 using EarthData.Server.Objects;
+using EarthData.Storage.Objects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EarthData.Server.Endpoints;
@@ -29,30 +30,61 @@ public static class ObjectsApi
                 detail: $"key '{key}' is not a valid object key: {reason}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid object key");
         }
 
-        var properties = await store.HeadAsync(key!, context.RequestAborted).ConfigureAwait(false);
+        // The filesystem store is opened once: conditions, headers and bytes all come from that one handle.
+        StoredObject? opened = null;
+        ObjectProperties? properties;
+        try
+        {
+            if (store is FileSystemObjectStore files)
+            {
+                opened = await files.TryGetAsync(key!, null, context.RequestAborted).ConfigureAwait(false);
+                properties = opened?.Properties;
+            }
+            else
+            {
+                properties = await store.HeadAsync(key!, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (InvalidObjectKeyException)
+        {
+            properties = null; // resolves through a link: the store serves nothing there
+        }
+
         if (properties is null)
         {
             return TypedResults.Problem(detail: $"No object is stored under '{key}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        if (Matches(request.Headers.IfNoneMatch.ToString(), properties.ETag))
+        var served = false;
+        try
         {
-            StoredObjectResult.WriteHeaders(context.Response, properties);
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
+            if (Matches(request.Headers.IfNoneMatch.ToString(), properties.ETag))
+            {
+                StoredObjectResult.WriteHeaders(context.Response, properties);
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
 
-        var (kind, range) = RangeHeader.Resolve(request, properties.Length, properties.ETag);
-        if (kind == RangeHeader.Kind.Unsatisfiable)
+            var (kind, range) = RangeHeader.Resolve(request, properties);
+            if (kind == RangeHeader.Kind.Unsatisfiable)
+            {
+                StoredObjectResult.WriteHeaders(context.Response, properties);
+                context.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{properties.Length}");
+                return TypedResults.Problem(
+                    detail: $"Range '{request.Headers.Range}' starts at or after the end of '{key}' ({properties.Length} bytes).",
+                    statusCode: StatusCodes.Status416RangeNotSatisfiable,
+                    title: "Range not satisfiable");
+            }
+
+            served = true;
+            return new StoredObjectResult(store, properties, kind == RangeHeader.Kind.Partial ? range : null, HttpMethods.IsHead(request.Method), opened);
+        }
+        finally
         {
-            StoredObjectResult.WriteHeaders(context.Response, properties);
-            context.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{properties.Length}");
-            return TypedResults.Problem(
-                detail: $"Range '{request.Headers.Range}' starts at or after the end of '{key}' ({properties.Length} bytes).",
-                statusCode: StatusCodes.Status416RangeNotSatisfiable,
-                title: "Range not satisfiable");
+            if (!served && opened is not null)
+            {
+                await opened.DisposeAsync().ConfigureAwait(false);
+            }
         }
-
-        return new StoredObjectResult(store, properties, kind == RangeHeader.Kind.Partial ? range : null, HttpMethods.IsHead(request.Method));
     }
 
     private static bool Matches(string ifNoneMatch, string etag)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
+using EarthData.Server.Http;
 using EarthData.Server.Stac;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,9 @@ namespace EarthData.Server.Endpoints;
 
 /// <summary>
 /// The STAC API (v1.0.0) at <c>/stac</c>: landing page, conformance, queryables, collections, items, and item search
-/// (GET and POST) with the fields, sort and filter (CQL2-JSON) extensions. Errors are problem+json.
+/// (GET and POST) with the fields, sort and filter (CQL2-JSON) extensions. Every GET route answers HEAD. Errors are
+/// problem+json (<see cref="ProblemExceptionHandler"/>); searches are bounded (<see cref="SearchLimits"/>), run within a
+/// time budget (<see cref="ServerSettings.SearchTimeout"/>) and stop when the client goes away.
 /// </summary>
 public static class StacApi
 {
@@ -21,15 +24,15 @@ public static class StacApi
     public static IEndpointRouteBuilder MapStacApi(this IEndpointRouteBuilder endpoints)
     {
         var stac = endpoints.MapGroup(StacDocuments.Root);
-        stac.MapGet("/", LandingPage);
-        stac.MapGet("/conformance", () => Document(new JsonObject { ["conformsTo"] = Array(StacConformance.Classes) }, Json));
-        stac.MapGet("/queryables", Queryables);
-        stac.MapGet("/collections", Collections);
-        stac.MapGet("/collections/{collectionId}", Collection);
-        stac.MapGet("/collections/{collectionId}/items", Items);
-        stac.MapGet("/collections/{collectionId}/items/{itemId}", Item);
-        stac.MapGet("/search", SearchGet);
-        stac.MapPost("/search", SearchPost);
+        stac.MapGetAndHead("/", LandingPage);
+        stac.MapGetAndHead("/conformance", () => Document(new JsonObject { ["conformsTo"] = Array(StacConformance.Classes) }, Json));
+        stac.MapGetAndHead("/queryables", Queryables);
+        stac.MapGetAndHead("/collections", Collections);
+        stac.MapGetAndHead("/collections/{collectionId}", Collection);
+        stac.MapGetAndHead("/collections/{collectionId}/items", Items).RequireRateLimiting(HttpHardening.CostlyPolicy);
+        stac.MapGetAndHead("/collections/{collectionId}/items/{itemId}", Item);
+        stac.MapGetAndHead("/search", SearchGet).RequireRateLimiting(HttpHardening.CostlyPolicy);
+        stac.MapPost("/search", SearchPost).WithBodySizeLimit(HttpLimits.MaxSearchBodyBytes).RequireRateLimiting(HttpHardening.CostlyPolicy);
         return endpoints;
     }
 
@@ -131,122 +134,85 @@ public static class StacApi
             : StacProblems.NotFound($"Item '{itemId}' does not exist in collection '{collectionId}'.");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Items(
-        string collectionId, HttpRequest request, ICatalogStore catalog, StacDocuments docs, CancellationToken cancellationToken)
+    private static async Task<Results<FeatureCollectionResult, ProblemHttpResult>> Items(
+        string collectionId, HttpContext context, ICatalogStore catalog, StacDocuments docs)
     {
-        if (await catalog.GetCollectionAsync(collectionId, cancellationToken).ConfigureAwait(false) is null)
+        if (await catalog.GetCollectionAsync(collectionId, context.RequestAborted).ConfigureAwait(false) is null)
         {
             return StacProblems.NotFound($"Collection '{collectionId}' does not exist.");
         }
 
-        return await SearchPage(request, catalog, docs, collectionId, cancellationToken).ConfigureAwait(false);
+        return await SearchPage(context, catalog, docs, collectionId).ConfigureAwait(false);
     }
 
-    private static Task<Results<ContentHttpResult, ProblemHttpResult>> SearchGet(
-        HttpRequest request, ICatalogStore catalog, StacDocuments docs, CancellationToken cancellationToken) =>
-        SearchPage(request, catalog, docs, null, cancellationToken);
+    private static async Task<FeatureCollectionResult> SearchGet(HttpContext context, ICatalogStore catalog, StacDocuments docs) =>
+        await SearchPage(context, catalog, docs, null).ConfigureAwait(false);
 
     /// <summary>A GET search page: <c>/search</c>, or a collection's <c>/items</c> when <paramref name="collectionId"/> is given.</summary>
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SearchPage(
-        HttpRequest request, ICatalogStore catalog, StacDocuments docs, string? collectionId, CancellationToken cancellationToken)
+    private static async Task<FeatureCollectionResult> SearchPage(HttpContext context, ICatalogStore catalog, StacDocuments docs, string? collectionId)
     {
+        var request = context.Request;
+        var search = SearchRequest.FromQuery(request.Query, collectionId);
+        var page = await docs.SearchAsync(catalog, search.Search, context).ConfigureAwait(false);
+        var links = new JsonArray
+        {
+            StacDocuments.Link("self", docs.Url(request.Path + request.QueryString), GeoJson),
+            StacDocuments.Link("root", docs.Url(StacDocuments.Root), Json),
+        };
+        if (collectionId is not null)
+        {
+            links.Add(StacDocuments.Link("parent", docs.CollectionUrl(collectionId), Json));
+            links.Add(StacDocuments.Link("collection", docs.CollectionUrl(collectionId), Json));
+        }
+
+        if (page.NextToken is { } token)
+        {
+            var query = new QueryBuilder(request.Query
+                .Where(p => p.Key != "token")
+                .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? string.Empty))))
+            {
+                { "token", token },
+            };
+            links.Add(StacDocuments.Link("next", docs.Url(request.Path + query.ToQueryString().Value), GeoJson, method: "GET"));
+        }
+
+        return new FeatureCollectionResult(page, search, docs, links);
+    }
+
+    private static async Task<FeatureCollectionResult> SearchPost(HttpContext context, ICatalogStore catalog, StacDocuments docs)
+    {
+        JsonDocument body;
         try
         {
-            var search = SearchRequest.FromQuery(request.Query, collectionId);
-            var page = await catalog.SearchAsync(docs.Configure(search.Search), cancellationToken).ConfigureAwait(false);
+            body = await JsonDocument.ParseAsync(context.Request.Body, Cql2JsonParser.DocumentOptions, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidQueryException($"body is not valid JSON ({Cql2JsonParser.JsonProblem(ex)}).", "body", ex);
+        }
+
+        using (body)
+        {
+            var search = SearchRequest.FromBody(body.RootElement);
+            var page = await docs.SearchAsync(catalog, search.Search, context).ConfigureAwait(false);
+            var url = docs.Url(StacDocuments.Root + "/search");
             var links = new JsonArray
             {
-                StacDocuments.Link("self", docs.Url(request.Path + request.QueryString), GeoJson),
+                StacDocuments.Link("self", url, GeoJson, method: "POST"),
                 StacDocuments.Link("root", docs.Url(StacDocuments.Root), Json),
             };
-            if (collectionId is not null)
-            {
-                links.Add(StacDocuments.Link("parent", docs.CollectionUrl(collectionId), Json));
-                links.Add(StacDocuments.Link("collection", docs.CollectionUrl(collectionId), Json));
-            }
-
             if (page.NextToken is { } token)
             {
-                var query = new QueryBuilder(request.Query
-                    .Where(p => p.Key != "token")
-                    .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? string.Empty))))
-                {
-                    { "token", token },
-                };
-                links.Add(StacDocuments.Link("next", docs.Url(request.Path + query.ToQueryString().Value), GeoJson, method: "GET"));
+                // STAC API item search: the client merges this body into the one it sent, so the link stays small
+                // however large the request was (an intersects polygon is not echoed back).
+                var next = StacDocuments.Link("next", url, GeoJson, method: "POST");
+                next["body"] = new JsonObject { ["token"] = token };
+                next["merge"] = true;
+                links.Add(next);
             }
 
-            return Document(ItemCollection(page, search, docs, links), GeoJson);
+            return new FeatureCollectionResult(page, search, docs, links);
         }
-        catch (InvalidQueryException ex)
-        {
-            return StacProblems.BadRequest(ex);
-        }
-    }
-
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SearchPost(
-        HttpRequest request, ICatalogStore catalog, StacDocuments docs, CancellationToken cancellationToken)
-    {
-        try
-        {
-            JsonDocument body;
-            try
-            {
-                body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidQueryException($"body is not valid JSON: {ex.Message}", "body", ex);
-            }
-
-            using (body)
-            {
-                var search = SearchRequest.FromBody(body.RootElement);
-                var page = await catalog.SearchAsync(docs.Configure(search.Search), cancellationToken).ConfigureAwait(false);
-                var url = docs.Url(StacDocuments.Root + "/search");
-                var links = new JsonArray
-                {
-                    StacDocuments.Link("self", url, GeoJson, method: "POST"),
-                    StacDocuments.Link("root", docs.Url(StacDocuments.Root), Json),
-                };
-                if (page.NextToken is { } token)
-                {
-                    // STAC API item search: a POST next link repeats the request body with the token.
-                    var next = StacDocuments.Link("next", url, GeoJson, method: "POST");
-                    var nextBody = (JsonObject)search.Body!.DeepClone();
-                    nextBody["token"] = token;
-                    next["body"] = nextBody;
-                    next["merge"] = false;
-                    links.Add(next);
-                }
-
-                return Document(ItemCollection(page, search, docs, links), GeoJson);
-            }
-        }
-        catch (InvalidQueryException ex)
-        {
-            return StacProblems.BadRequest(ex);
-        }
-    }
-
-    private static JsonObject ItemCollection(ItemPage page, SearchRequest search, StacDocuments docs, JsonArray links)
-    {
-        var features = new JsonArray();
-        foreach (var item in page.Items)
-        {
-            var node = docs.Item(item);
-            search.Fields?.Apply(node);
-            features.Add(node);
-        }
-
-        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features, ["links"] = links };
-        if (page.NumberMatched is { } matched)
-        {
-            collection["numberMatched"] = matched;
-        }
-
-        collection["numberReturned"] = page.Items.Count;
-        return collection;
     }
 
     private static JsonArray Array(IEnumerable<string> values) => [.. values.Select(v => (JsonNode)v)];

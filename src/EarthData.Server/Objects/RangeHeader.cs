@@ -20,18 +20,19 @@ internal static class RangeHeader
         Unsatisfiable,
     }
 
-    /// <summary>Reads the request's Range (and If-Range) for an object of <paramref name="length"/> bytes and <paramref name="etag"/>.</summary>
-    public static (Kind Kind, ByteRange Range) Resolve(HttpRequest request, long length, string etag)
+    /// <summary>Reads the request's Range (and If-Range) for the object described by <paramref name="properties"/>.</summary>
+    public static (Kind Kind, ByteRange Range) Resolve(HttpRequest request, ObjectProperties properties)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(properties);
+        var length = properties.Length;
         var header = request.Headers.Range.ToString();
         if (header.Length == 0 || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase) || header.Contains(',', StringComparison.Ordinal))
         {
             return (Kind.Whole, default);
         }
 
-        // If-Range with an entity tag: the range applies only to the version the client already has (strong comparison).
-        if (request.Headers[HeaderNames.IfRange].ToString() is { Length: > 0 } ifRange && ifRange != etag)
+        if (request.Headers[HeaderNames.IfRange].ToString() is { Length: > 0 } ifRange && !IfRangeHolds(ifRange.Trim(), properties))
         {
             return (Kind.Whole, default);
         }
@@ -81,5 +82,21 @@ internal static class RangeHeader
 
         var end = Math.Min(last ?? (length - 1), length - 1);
         return (Kind.Partial, new ByteRange(first, end - first + 1));
+    }
+
+    /// <summary>
+    /// RFC 9110 §13.1.5: an entity tag matches only by strong comparison (both strong, same opaque tag: a weak tag never
+    /// matches); a date matches only when it is exactly the object's Last-Modified.
+    /// </summary>
+    private static bool IfRangeHolds(string ifRange, ObjectProperties properties)
+    {
+        if (ifRange.StartsWith('"') || ifRange.StartsWith("W/", StringComparison.Ordinal))
+        {
+            return !ifRange.StartsWith("W/", StringComparison.Ordinal) && !properties.ETag.StartsWith("W/", StringComparison.Ordinal)
+                && string.Equals(ifRange, properties.ETag, StringComparison.Ordinal);
+        }
+
+        return DateTimeOffset.TryParseExact(ifRange, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            && date == new DateTimeOffset(properties.LastModified.UtcDateTime.Ticks - (properties.LastModified.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }

@@ -1,19 +1,37 @@
+using System.Buffers;
 using System.Globalization;
 using EarthData.Core.Storage;
-using EarthData.Storage.Objects;
 using Microsoft.Net.Http.Headers;
 
 namespace EarthData.Server.Objects;
 
 /// <summary>
-/// Writes a stored object (or one range of it) with its validators and caching headers. Files of a
-/// <see cref="FileSystemObjectStore"/> go out with <c>SendFileAsync</c> (sendfile); other stores are streamed.
+/// Writes a stored object (or one range of it) with its validators and caching headers. An object already opened
+/// (<paramref name="opened"/>, the filesystem store's single handle) is served from that handle and disposed; other
+/// stores are asked for the range and streamed.
 /// </summary>
-internal sealed class StoredObjectResult(IObjectStore store, ObjectProperties properties, ByteRange? range, bool headOnly) : IResult
+internal sealed class StoredObjectResult(IObjectStore store, ObjectProperties properties, ByteRange? range, bool headOnly, StoredObject? opened = null) : IResult
 {
+    private const int CopyBufferSize = 64 * 1024;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        try
+        {
+            await WriteAsync(httpContext).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (opened is not null)
+            {
+                await opened.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WriteAsync(HttpContext httpContext)
+    {
         var response = httpContext.Response;
         var cancellationToken = httpContext.RequestAborted;
         WriteHeaders(response, properties);
@@ -31,9 +49,9 @@ internal sealed class StoredObjectResult(IObjectStore store, ObjectProperties pr
             return;
         }
 
-        if (store is FileSystemObjectStore files && files.LocalPath(properties.Key) is { } path)
+        if (opened is not null)
         {
-            await response.SendFileAsync(path, range?.Offset ?? 0, length, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(opened.Content, range?.Offset ?? 0, length, response.Body, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -41,6 +59,30 @@ internal sealed class StoredObjectResult(IObjectStore store, ObjectProperties pr
         await using (stored.ConfigureAwait(false))
         {
             await stored.Content.CopyToAsync(response.Body, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CopyAsync(Stream source, long offset, long length, Stream destination, CancellationToken cancellationToken)
+    {
+        source.Seek(offset, SeekOrigin.Begin);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            while (length > 0)
+            {
+                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(CopyBufferSize, length)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"The object ended {length} bytes early (truncated behind the store's back).");
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                length -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

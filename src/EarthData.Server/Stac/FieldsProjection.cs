@@ -15,6 +15,8 @@ internal sealed record FieldsProjection(IReadOnlyList<string> Include, IReadOnly
 {
     private static readonly string[] Always = ["type", "id"];
 
+    private readonly HashSet<string> _included = new(Include, StringComparer.Ordinal);
+
     /// <summary>Parses the GET form <c>id,-properties.eo:bands,+assets</c>.</summary>
     public static FieldsProjection Parse(string text)
     {
@@ -32,7 +34,7 @@ internal sealed record FieldsProjection(IReadOnlyList<string> Include, IReadOnly
             }
         }
 
-        return new FieldsProjection(include, exclude);
+        return Bounded(include, exclude);
     }
 
     /// <summary>Parses the POST form <c>{"include": [...], "exclude": [...]}</c>.</summary>
@@ -43,7 +45,7 @@ internal sealed record FieldsProjection(IReadOnlyList<string> Include, IReadOnly
             throw new InvalidQueryException("fields must be an object {\"include\": [...], \"exclude\": [...]}.", "fields");
         }
 
-        return new FieldsProjection(Paths(element, "include"), Paths(element, "exclude"));
+        return Bounded(Paths(element, "include"), Paths(element, "exclude"));
     }
 
     /// <summary>Applies the projection to one item in place.</summary>
@@ -68,7 +70,7 @@ internal sealed record FieldsProjection(IReadOnlyList<string> Include, IReadOnly
 
         foreach (var path in Exclude)
         {
-            if (!Include.Contains(path, StringComparer.Ordinal))
+            if (!_included.Contains(path))
             {
                 Remove(item, path.Split('.'));
             }
@@ -123,6 +125,11 @@ internal sealed record FieldsProjection(IReadOnlyList<string> Include, IReadOnly
         node.Remove(path[^1]);
     }
 
+    private static FieldsProjection Bounded(List<string> include, List<string> exclude) =>
+        include.Count + exclude.Count > SearchLimits.MaxFields
+            ? throw new InvalidQueryException($"fields has {include.Count + exclude.Count} entries; at most {SearchLimits.MaxFields} are allowed.", "fields")
+            : new FieldsProjection(include, exclude);
+
     private static List<string> Paths(JsonElement element, string name)
     {
         if (!element.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
@@ -130,16 +137,16 @@ internal sealed record FieldsProjection(IReadOnlyList<string> Include, IReadOnly
             return [];
         }
 
-        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > SearchLimits.MaxFields || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            throw new InvalidQueryException($"fields.{name} must be an array of strings.", "fields");
+            throw new InvalidQueryException($"fields.{name} must be an array of at most {SearchLimits.MaxFields} strings.", "fields");
         }
 
         return [.. list.EnumerateArray().Select(e => Checked(e.GetString()!))];
     }
 
     private static string Checked(string path) =>
-        path.Length == 0 || path.Split('.').Any(p => p.Length == 0)
-            ? throw new InvalidQueryException($"fields entry '{path}' is not a dotted property path.", "fields")
+        path.Length is 0 or > SearchLimits.MaxPropertyLength || path.Split('.').Any(p => p.Length == 0)
+            ? throw new InvalidQueryException($"fields entry '{(path.Length <= 64 ? path : path[..64] + "…")}' is not a dotted property path of at most {SearchLimits.MaxPropertyLength} characters.", "fields")
             : path;
 }

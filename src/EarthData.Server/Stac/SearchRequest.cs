@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using EarthData.Core.Catalog;
 using EarthData.Core.Geometry;
 using EarthData.Core.Stac;
@@ -13,8 +12,7 @@ namespace EarthData.Server.Stac;
 /// </summary>
 /// <param name="Search">The catalogue search.</param>
 /// <param name="Fields">The fields projection, or null for whole items.</param>
-/// <param name="Body">The POST body (to repeat in <c>next</c> links), or null for GET.</param>
-internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields, JsonObject? Body)
+internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields)
 {
     private static readonly char[] Comma = [','];
 
@@ -41,7 +39,7 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             Token = Single("token") is { Length: > 0 } token ? token : null,
         };
         var fields = Single("fields") is { } fieldsText ? FieldsProjection.Parse(fieldsText) : null;
-        return Validated(search, fields, null);
+        return Validated(search, fields);
     }
 
     /// <summary>Parses a POST search body.</summary>
@@ -68,10 +66,10 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             Token = Member("token") is { } token ? String(token, "token") : null,
         };
         var fields = Member("fields") is { } fieldsElement ? FieldsProjection.Parse(fieldsElement) : null;
-        return Validated(search, fields, JsonNode.Parse(body.GetRawText())!.AsObject());
+        return Validated(search, fields);
     }
 
-    private static SearchRequest Validated(ItemSearch search, FieldsProjection? fields, JsonObject? body)
+    private static SearchRequest Validated(ItemSearch search, FieldsProjection? fields)
     {
         if (search.Bbox is not null && search.Intersects is not null)
         {
@@ -79,7 +77,7 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
         }
 
         search.Validate();
-        return new SearchRequest(search, fields, body);
+        return new SearchRequest(search, fields);
     }
 
     private static void CheckFilterLang(string? lang)
@@ -96,7 +94,7 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
     private static double ParseNumber(string text, string parameter) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw new InvalidQueryException($"{parameter}: '{text}' is not a number.", parameter);
+            : throw new InvalidQueryException($"{parameter}: '{Shorten(text)}' is not a finite number.", parameter);
 
     private static BoundingBox ParseBbox(double[] values) => values.Length switch
     {
@@ -108,30 +106,30 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
     private static int ParseLimit(string text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit)
             ? limit
-            : throw new InvalidQueryException($"limit '{text}' is not an integer between 1 and {ItemSearch.MaxLimit}.", "limit");
+            : throw new InvalidQueryException($"limit '{Shorten(text)}' is not an integer between 1 and {ItemSearch.MaxLimit}.", "limit");
 
     private static int ParseLimit(JsonElement element) =>
         element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var limit)
             ? limit
-            : throw new InvalidQueryException($"limit {element.GetRawText()} is not an integer between 1 and {ItemSearch.MaxLimit}.", "limit");
+            : throw new InvalidQueryException($"limit {Shorten(element.GetRawText())} is not an integer between 1 and {ItemSearch.MaxLimit}.", "limit");
 
     private static JsonElement ParseJson(string text, string parameter)
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, Cql2JsonParser.DocumentOptions);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
-            throw new InvalidQueryException($"{parameter} is not valid JSON: {ex.Message}", parameter, ex);
+            throw new InvalidQueryException($"{parameter} is not valid JSON ({Cql2JsonParser.JsonProblem(ex)}).", parameter, ex);
         }
     }
 
     private static GeoJsonGeometry ParseGeometry(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || !element.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(type.GetString())
             || !element.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
         {
             throw new InvalidQueryException("intersects must be a GeoJSON geometry object with 'type' and 'coordinates'.", "intersects");
@@ -143,7 +141,9 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
     private static List<SortField> ParseSortText(string text)
     {
         var fields = new List<SortField>();
-        foreach (var raw in text.Split(','))
+        var entries = text.Split(',');
+        CheckSortCount(entries.Length);
+        foreach (var raw in entries)
         {
             // A '+' in a query string arrives as a space unless the client escaped it.
             var entry = raw.Trim();
@@ -151,7 +151,7 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             var name = entry.TrimStart('+', '-').Trim();
             if (name.Length == 0)
             {
-                throw new InvalidQueryException($"sortby entry '{raw}' names no field; write e.g. '-datetime,+id'.", "sortby");
+                throw new InvalidQueryException($"sortby entry '{Shorten(raw)}' names no field; write e.g. '-datetime,+id'.", "sortby");
             }
 
             fields.Add(new SortField(name, direction));
@@ -167,6 +167,7 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             throw new InvalidQueryException("sortby must be an array of {\"field\": …, \"direction\": \"asc\"|\"desc\"}.", "sortby");
         }
 
+        CheckSortCount(element.GetArrayLength());
         var fields = new List<SortField>();
         foreach (var entry in element.EnumerateArray())
         {
@@ -180,17 +181,25 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             {
                 "asc" => SortDirection.Ascending,
                 "desc" => SortDirection.Descending,
-                _ => throw new InvalidQueryException($"sortby direction '{direction}' is not 'asc' or 'desc'.", "sortby"),
+                _ => throw new InvalidQueryException($"sortby direction '{Shorten(direction)}' is not 'asc' or 'desc'.", "sortby"),
             }));
         }
 
         return fields;
     }
 
+    private static void CheckSortCount(int count)
+    {
+        if (count > SearchLimits.MaxSortFields)
+        {
+            throw new InvalidQueryException($"sortby has {count} fields; at most {SearchLimits.MaxSortFields} are allowed.", "sortby");
+        }
+    }
+
     private static string String(JsonElement element, string parameter) =>
         element.ValueKind == JsonValueKind.String
             ? element.GetString()!
-            : throw new InvalidQueryException($"{parameter} must be a string, not {element.GetRawText()}.", parameter);
+            : throw new InvalidQueryException($"{parameter} must be a string, not {Shorten(element.GetRawText())}.", parameter);
 
     private static List<string> Strings(JsonElement element, string parameter) =>
         element.ValueKind == JsonValueKind.Array && element.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
@@ -198,7 +207,10 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             : throw new InvalidQueryException($"{parameter} must be an array of strings.", parameter);
 
     private static double[] Numbers(JsonElement element, string parameter) =>
-        element.ValueKind == JsonValueKind.Array && element.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number)
+        element.ValueKind == JsonValueKind.Array && element.GetArrayLength() <= 6
+        && element.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var n) && double.IsFinite(n))
             ? [.. element.EnumerateArray().Select(e => e.GetDouble())]
-            : throw new InvalidQueryException($"{parameter} must be an array of numbers.", parameter);
+            : throw new InvalidQueryException($"{parameter} must be an array of 4 or 6 finite numbers.", parameter);
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

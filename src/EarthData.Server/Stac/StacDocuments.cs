@@ -18,7 +18,24 @@ internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccesso
     private static readonly HashSet<string> ApiRels = new(StringComparer.Ordinal) { "self", "root", "parent", "collection", "items", "item", "child" };
 
     /// <summary>The search as the catalogue runs it: the request's criteria with this server's counting policy.</summary>
-    public ItemSearch Configure(ItemSearch search) => search with { CountMatched = settings.CountMatched };
+    public ItemSearch Configure(ItemSearch search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        return search with { CountMatched = settings.CountMatched, CountLimit = settings.CountLimit, CountTimeout = settings.CountTimeout };
+    }
+
+    /// <summary>
+    /// Runs a search for a request: cancelled when the client goes away, and after <see cref="ServerSettings.SearchTimeout"/>
+    /// (an <see cref="OperationCanceledException"/> the problem handler answers 503).
+    /// </summary>
+    public async Task<ItemPage> SearchAsync(ICatalogStore catalog, ItemSearch search, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(context);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        budget.CancelAfter(settings.SearchTimeout);
+        return await catalog.SearchAsync(Configure(search), budget.Token).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// An absolute URL of this server: under the configured public URL, else under the current request's scheme, host

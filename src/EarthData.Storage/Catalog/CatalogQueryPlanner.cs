@@ -19,12 +19,12 @@ internal static class CatalogQueryPlanner
         var residuals = new List<Func<StacItem, bool>>();
         if (search.Collections is { Count: > 0 } collections)
         {
-            clauses.Add($"{CatalogSqlDialect.CollectionColumn} IN ({string.Join(", ", collections.Select(c => sql.Param(c)))})");
+            clauses.Add(dialect.InList(sql, CatalogSqlDialect.CollectionColumn, collections));
         }
 
         if (search.Ids is { Count: > 0 } ids)
         {
-            clauses.Add($"{CatalogSqlDialect.IdColumn} IN ({string.Join(", ", ids.Select(i => sql.Param(i)))})");
+            clauses.Add(dialect.InList(sql, CatalogSqlDialect.IdColumn, ids));
         }
 
         if (search.Datetime is { } interval)
@@ -35,7 +35,7 @@ internal static class CatalogQueryPlanner
         if (search.Bbox is { } box)
         {
             clauses.Add(dialect.BboxOverlaps(sql, box));
-            var polygon = NtsGeometry.ToNts(GeoJsonGeometry.FromBoundingBox(box), "bbox");
+            var polygon = NtsGeometry.ToNts(GeoJsonGeometry.FromBoundingBox(box), "bbox"); // a point or line when degenerate
             residuals.Add(item => NtsGeometry.Intersects(item, polygon));
         }
 
@@ -104,6 +104,8 @@ internal static class CatalogQueryPlanner
                 return Exact(Compare(c.Property, c.Operator, c.Value, dialect, sql));
             case CqlLike like:
                 return Exact(like.Property == "datetime" ? dialect.False : dialect.Like(sql, like.Property, like.Pattern));
+            case CqlIn @in when dialect.InValues(sql, @in.Property, @in.Values) is { } membership:
+                return (membership, true);
             case CqlIn @in:
             {
                 var parts = @in.Values.Select(v => Compare(@in.Property, CqlOperator.Equal, v, dialect, sql)).ToArray();

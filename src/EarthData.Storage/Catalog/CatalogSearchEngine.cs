@@ -34,6 +34,7 @@ internal sealed class CatalogSearchEngine(
             exhausted = rows.Count < chunk;
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var item = StacJson.Deserialize<StacItem>(row);
                 cursor = PageToken.KeyOf(item, sort);
                 if (residual is null || residual(item))
@@ -54,25 +55,53 @@ internal sealed class CatalogSearchEngine(
             next = PageToken.Encode(sort, PageToken.KeyOf(items[^1], sort));
         }
 
-        long? matched = search.CountMatched ? await CountAsync(search, cancellationToken).ConfigureAwait(false) : null;
+        var matched = search.CountMatched ? await CountAsync(search, cancellationToken).ConfigureAwait(false) : null;
         return new ItemPage(items, matched, next);
     }
 
     /// <summary>The column list to select: the item JSON as text.</summary>
     public string ContentColumn { get; init; } = "i.content";
 
-    private async Task<long> CountAsync(ItemSearch search, CancellationToken cancellationToken)
+    /// <summary>
+    /// The number of matches when it is at most <see cref="ItemSearch.CountLimit"/> and found within
+    /// <see cref="ItemSearch.CountTimeout"/>; null otherwise. Only that many rows (index entries, or candidate rows when
+    /// geometry must be tested in memory) are ever visited.
+    /// </summary>
+    private async Task<long?> CountAsync(ItemSearch search, CancellationToken cancellationToken)
     {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(search.CountTimeout);
+        var bound = Math.Max(search.CountLimit, 0) + 1;
         var sql = new SqlBuilder();
         var (where, residual) = Plan(search, sql);
-        if (residual is null)
+        try
         {
-            return await count($"SELECT COUNT(*) FROM items i WHERE {where}", sql, cancellationToken).ConfigureAwait(false);
-        }
+            if (residual is null)
+            {
+                var counted = await count($"SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {bound}) AS bounded", sql, budget.Token).ConfigureAwait(false);
+                return counted < bound ? counted : null;
+            }
 
-        // The residual needs the rows: count candidates of the prefilter in memory.
-        var rows = await fetch($"SELECT {ContentColumn} FROM items i WHERE {where}", sql, cancellationToken).ConfigureAwait(false);
-        return rows.LongCount(row => residual(StacJson.Deserialize<StacItem>(row)));
+            // The residual needs the rows: count candidates of the prefilter in memory, as many as the bound.
+            var rows = await fetch($"SELECT {ContentColumn} FROM items i WHERE {where} LIMIT {bound}", sql, budget.Token).ConfigureAwait(false);
+            if (rows.Count >= bound)
+            {
+                return null;
+            }
+
+            long matched = 0;
+            foreach (var row in rows)
+            {
+                budget.Token.ThrowIfCancellationRequested();
+                matched += residual(StacJson.Deserialize<StacItem>(row)) ? 1 : 0;
+            }
+
+            return matched;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null; // the count's own time budget ran out: numberMatched is unknown, the page stands
+        }
     }
 
     private (string Where, Func<StacItem, bool>? Residual) Plan(ItemSearch search, SqlBuilder sql) =>

@@ -29,6 +29,18 @@ internal abstract class CatalogSqlDialect
     /// <summary>Whether the property is absent or JSON null (never NULL itself).</summary>
     public abstract string IsNull(SqlBuilder sql, string property);
 
+    /// <summary>
+    /// <c>column IN (values)</c> with the list bound as one array parameter, so the cost of binding stays linear in the
+    /// list (thousands of named parameters cost SQLite quadratic time) and the statement text does not grow with it.
+    /// </summary>
+    public abstract string InList(SqlBuilder sql, string column, IReadOnlyList<string> values);
+
+    /// <summary>
+    /// <c>property IN (literals)</c> as one membership test per literal type (the property is read once per row, not once
+    /// per literal), or null to let the planner compare each literal.
+    /// </summary>
+    public virtual string? InValues(SqlBuilder sql, string property, IReadOnlyList<CqlLiteral> values) => null;
+
     /// <summary>Index prefilter: the item's indexed box overlaps <paramref name="box"/>.</summary>
     public abstract string BboxOverlaps(SqlBuilder sql, BoundingBox box);
 
@@ -63,12 +75,21 @@ internal abstract class CatalogSqlDialect
     };
 
     /// <summary>The datetime of a datetime sort key.</summary>
-    protected static DateTime KeyDatetime(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.String } v
-            ? Core.Stac.StacItem.ParseInstant(v.GetString()!)
-            : throw new InvalidQueryException("token holds no datetime.", "token");
+    protected static DateTime KeyDatetime(JsonElement? value)
+    {
+        try
+        {
+            return value is { ValueKind: JsonValueKind.String } v
+                ? Core.Stac.StacItem.ParseInstant(v.GetString()!)
+                : throw new InvalidQueryException("token is not a token issued by this catalogue.", "token");
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidQueryException("token is not a token issued by this catalogue.", "token", ex);
+        }
+    }
 
     /// <summary>The string of an id/collection sort key.</summary>
     protected static string KeyText(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.String } v ? v.GetString()! : throw new InvalidQueryException("token holds no id.", "token");
+        value is { ValueKind: JsonValueKind.String } v ? v.GetString()! : throw new InvalidQueryException("token is not a token issued by this catalogue.", "token");
 }

@@ -49,6 +49,9 @@ internal sealed class PostgresCatalogDialect : CatalogSqlDialect
     public override string IsNull(SqlBuilder sql, string property) =>
         $"COALESCE(jsonb_typeof({Property(sql, property)}), 'null') = 'null'";
 
+    public override string InList(SqlBuilder sql, string column, IReadOnlyList<string> values) =>
+        $"{column} = ANY({sql.Param(values.ToArray())})";
+
     public override string BboxOverlaps(SqlBuilder sql, BoundingBox box) =>
         $"i.bbox && box(point({sql.Param(box.MinX)}, {sql.Param(box.MinY)}), point({sql.Param(box.MaxX)}, {sql.Param(box.MaxY)}))";
 

@@ -49,6 +49,30 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
     public override string IsNull(SqlBuilder sql, string property) =>
         $"COALESCE(json_type(i.content, {sql.Param(Path(property))}), 'null') = 'null'";
 
+    public override string InList(SqlBuilder sql, string column, IReadOnlyList<string> values) =>
+        $"{column} IN (SELECT value FROM json_each({sql.Param(JsonSerializer.Serialize(values))}))";
+
+    public override string? InValues(SqlBuilder sql, string property, IReadOnlyList<CqlLiteral> values)
+    {
+        if (IsColumn(property) || values.Any(v => v.Kind is not (CqlLiteralKind.Number or CqlLiteralKind.Text or CqlLiteralKind.Boolean)))
+        {
+            return null;
+        }
+
+        var path = sql.Param(Path(property));
+        var tests = new List<string>();
+        foreach (var (kind, types) in new[] { (CqlLiteralKind.Number, "'integer', 'real'"), (CqlLiteralKind.Text, "'text'"), (CqlLiteralKind.Boolean, "'true', 'false'") })
+        {
+            var members = values.Where(v => v.Kind == kind).Select(v => v.Kind == CqlLiteralKind.Boolean ? ((bool)v.Value ? 1 : 0) : v.Value).ToArray();
+            if (members.Length > 0)
+            {
+                tests.Add($"(NULLIF(json_type(i.content, {path}), 'null') IN ({types}) AND json_extract(i.content, {path}) IN (SELECT value FROM json_each({sql.Param(JsonSerializer.Serialize(members))})))");
+            }
+        }
+
+        return string.Join(" OR ", tests);
+    }
+
     public override string BboxOverlaps(SqlBuilder sql, BoundingBox box) =>
         $"i.pk IN (SELECT r.id FROM items_rtree r WHERE r.minx <= {sql.Param(box.MaxX)} AND r.maxx >= {sql.Param(box.MinX)} " +
         $"AND r.miny <= {sql.Param(box.MaxY)} AND r.maxy >= {sql.Param(box.MinY)})";

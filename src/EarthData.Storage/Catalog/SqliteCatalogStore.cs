@@ -227,7 +227,15 @@ public sealed class SqliteCatalogStore : ICatalogStore
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, null, sql);
         Bind(command, parameters.Parameters);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        using var interrupt = InterruptOnCancel(connection, cancellationToken);
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
+        {
+            throw new OperationCanceledException("The query was interrupted.", ex, cancellationToken);
+        }
     }
 
     private async Task<List<string>> QueryTextAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
@@ -236,14 +244,37 @@ public sealed class SqliteCatalogStore : ICatalogStore
         using var command = Command(connection, null, sql);
         Bind(command, parameters);
         var rows = new List<string>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var interrupt = InterruptOnCancel(connection, cancellationToken);
+        try
         {
-            rows.Add(reader.GetString(0));
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(reader.GetString(0));
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
+        {
+            throw new OperationCanceledException("The query was interrupted.", ex, cancellationToken);
         }
 
         return rows;
     }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite runs statements synchronously and only looks at the token between rows, so a long step
+    /// (a COUNT, a sort) would run on after the client has gone; <c>sqlite3_interrupt</c> stops it where it is.
+    /// </summary>
+    private static CancellationTokenRegistration InterruptOnCancel(SqliteConnection connection, CancellationToken cancellationToken) =>
+        cancellationToken.UnsafeRegister(
+            static state =>
+            {
+                if (((SqliteConnection)state!).Handle is { } handle)
+                {
+                    SQLitePCL.raw.sqlite3_interrupt(handle);
+                }
+            },
+            connection);
 
     private static void Bind(SqliteCommand command, IReadOnlyList<KeyValuePair<string, object?>> parameters)
     {

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using EarthData.Core.Storage;
 
 namespace EarthData.Storage.Objects;
@@ -119,17 +121,30 @@ public sealed partial class FileSystemObjectStore
 
     /// <summary>
     /// Properties of the version of <paramref name="key"/> with the given length and modification time: from the
-    /// sidecar when it describes that version, otherwise (a write committing right now, or a file changed behind
-    /// the store's back) after a short wait, with default metadata and a weak ETag.
+    /// sidecar when it describes that version — by modification time, or, when only the time differs (a copy of the data
+    /// directory: <c>cp -r</c>, rsync without <c>-t</c>, a restore), by hashing the content once and re-keying the sidecar
+    /// to the copy; otherwise (a write committing right now, or a file changed behind the store's back) after a short
+    /// wait, with default metadata and a weak ETag.
     /// </summary>
     private static async Task<ObjectProperties> PropertiesAsync(string key, string path, long length, DateTime modifiedUtc, CancellationToken cancellationToken)
     {
+        var hashed = false;
         for (var attempt = 0; ; attempt++)
         {
             var metadata = await ReadSidecarAsync(path, cancellationToken).ConfigureAwait(false);
             if (metadata is not null && metadata.Describes(length, modifiedUtc))
             {
-                return new ObjectProperties(key, length, metadata.ContentType, metadata.CacheControl, metadata.ETag, new DateTimeOffset(modifiedUtc, TimeSpan.Zero));
+                return Described(metadata);
+            }
+
+            if (metadata is not null && metadata.Length == length && !hashed)
+            {
+                hashed = true;
+                if (await ContentETagAsync(path, cancellationToken).ConfigureAwait(false) == metadata.ETag)
+                {
+                    TryWriteSidecar(path, metadata with { ModifiedTicks = modifiedUtc.Ticks });
+                    return Described(metadata);
+                }
             }
 
             if (attempt >= 4 || DateTime.UtcNow - modifiedUtc > RecentWrite)
@@ -142,6 +157,60 @@ public sealed partial class FileSystemObjectStore
 
         var weak = string.Create(CultureInfo.InvariantCulture, $"W/\"{length:x}-{modifiedUtc.Ticks:x}\"");
         return new ObjectProperties(key, length, ObjectPutOptions.DefaultContentType, null, weak, new DateTimeOffset(modifiedUtc, TimeSpan.Zero));
+
+        ObjectProperties Described(FileObjectMetadata metadata) =>
+            new(key, length, metadata.ContentType, metadata.CacheControl, metadata.ETag, new DateTimeOffset(modifiedUtc, TimeSpan.Zero));
+    }
+
+    /// <summary>The ETag of the file's content (as <see cref="PutAsync"/> computes it), or null when it cannot be read.</summary>
+    private static async Task<string?> ContentETagAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+            });
+            await using (stream.ConfigureAwait(false))
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+                try
+                {
+                    int read;
+                    while ((read = await stream.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                return ETagOf(hash);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Re-keys a sidecar; a read-only copy of the data directory keeps working without it (hashing again).</summary>
+    private static void TryWriteSidecar(string dataPath, FileObjectMetadata metadata)
+    {
+        try
+        {
+            WriteSidecar(dataPath, metadata);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, see above.
+        }
     }
 
     private static async Task<FileObjectMetadata?> ReadSidecarAsync(string dataPath, CancellationToken cancellationToken)

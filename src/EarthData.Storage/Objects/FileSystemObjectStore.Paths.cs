@@ -83,4 +83,48 @@ public sealed partial class FileSystemObjectStore
     /// <summary>The key of the file at <paramref name="fullPath"/> under the root.</summary>
     private string KeyOf(string fullPath) =>
         fullPath[_rootWithSeparator.Length..].Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>
+    /// Refuses a handle that does not refer to the file at <paramref name="expectedPath"/> under the real root: the path
+    /// was checked for links before the open, but a component may have been swapped for a link in between (the open
+    /// follows links). Linux only (<c>/proc/self/fd</c>); elsewhere the check before the open is the defence.
+    /// </summary>
+    private void EnsureOpenedUnderRoot(FileStream stream, string expectedPath, string key)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var opened = new FileInfo("/proc/self/fd/" + stream.SafeFileHandle.DangerousGetHandle().ToString()).LinkTarget;
+        const string Deleted = " (deleted)"; // replaced by a put after the open: still the file that was asked for
+        if (opened is not null && opened.EndsWith(Deleted, StringComparison.Ordinal))
+        {
+            opened = opened[..^Deleted.Length];
+        }
+
+        var expected = _realRoot.Value + expectedPath[RootDirectory.Length..];
+        if (opened is not null && !string.Equals(opened, expected, StringComparison.Ordinal))
+        {
+            throw new InvalidObjectKeyException(key, "it resolves through a symbolic link, which the filesystem store does not follow", nameof(key));
+        }
+    }
+
+    /// <summary>The path with every link in it resolved (the root itself may be, or lie under, a link).</summary>
+    private static string RealPath(string path, int depth = 0)
+    {
+        var current = Path.GetPathRoot(path) ?? "/";
+        foreach (var part in path[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            if (new FileInfo(next).LinkTarget is { } target && depth < 40)
+            {
+                next = RealPath(Path.GetFullPath(target, current), depth + 1);
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
 }

@@ -28,6 +28,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
 
     private readonly string _rootWithSeparator;
     private readonly SemaphoreSlim[] _commitLocks;
+    private readonly Lazy<string> _realRoot;
 
     /// <summary>Creates a store rooted at <paramref name="rootDirectory"/>, creating the directory when missing.</summary>
     /// <param name="rootDirectory">The directory holding the objects; relative paths resolve against the current directory.</param>
@@ -37,6 +38,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         RootDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootDirectory));
         Directory.CreateDirectory(RootDirectory);
         _rootWithSeparator = RootDirectory + Path.DirectorySeparatorChar;
+        _realRoot = new Lazy<string>(() => RealPath(RootDirectory));
         _commitLocks = new SemaphoreSlim[LockStripes];
         for (var i = 0; i < LockStripes; i++)
         {
@@ -116,6 +118,11 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         ?? throw new ObjectNotFoundException(key, null, ResolveKey(key));
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The file is opened once and everything (properties, bytes) comes from that handle. The path's components are
+    /// checked for links before the open, and on Linux the handle's own path (<c>/proc/self/fd</c>) after it, so a link
+    /// swapped in between cannot make the store serve a file outside its root.
+    /// </remarks>
     public async Task<StoredObject?> TryGetAsync(string key, ByteRange? range = null, CancellationToken cancellationToken = default)
     {
         var path = ResolveKey(key);
@@ -138,6 +145,8 @@ public sealed partial class FileSystemObjectStore : IObjectStore
 
         try
         {
+            EnsureOpenedUnderRoot(stream, path, key);
+
             // Describe the version this handle reads, even if the key is replaced meanwhile.
             var length = RandomAccess.GetLength(stream.SafeFileHandle);
             var modified = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
@@ -236,14 +245,16 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             file.Flush(flushToDisk: true);
 
-            // 128 bits of SHA-256 are plenty to tell versions apart and keep headers short.
-            return "\"" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16)) + "\"";
+            return ETagOf(hash);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The strong ETag of hashed content: 128 bits of SHA-256 are plenty to tell versions apart and keep headers short.</summary>
+    private static string ETagOf(IncrementalHash hash) => "\"" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16)) + "\"";
 
     private static async Task<(string Path, FileStream Stream)> CreateTempFileAsync(string directory, CancellationToken cancellationToken)
     {

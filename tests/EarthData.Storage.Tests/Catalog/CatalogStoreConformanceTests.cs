@@ -395,4 +395,36 @@ public abstract class CatalogStoreConformanceTests(ITestOutputHelper output) : I
         await Store.UpsertItemsAsync(items[..100]);
         Assert.Equal(5001, (await Store.SearchAsync(new ItemSearch { Limit = 1 })).NumberMatched);
     }
+
+    [Fact]
+    public async Task Search_NumberMatched_IsExactUpToTheCountLimit_AndNullAbove()
+    {
+        await SeedFiveAsync();
+
+        Assert.Equal(5, (await Store.SearchAsync(new ItemSearch { Limit = 1, CountLimit = 5 })).NumberMatched);
+        Assert.Null((await Store.SearchAsync(new ItemSearch { Limit = 1, CountLimit = 4 })).NumberMatched);
+        var near = new ItemSearch { Limit = 1, CountLimit = 1, Intersects = TestItems.Point(0, 0) };
+        Assert.Equal(1, (await Store.SearchAsync(near)).NumberMatched); // a residual (exact geometry) count, within the bound
+        Assert.Null((await Store.SearchAsync(new ItemSearch { Limit = 1, CountLimit = 1, Bbox = new BoundingBox(-180, -90, 180, 90) })).NumberMatched);
+    }
+
+    [Fact]
+    public async Task Search_CancelledWhileTheDatabaseScans_StopsThere()
+    {
+        // 15,000 items and a 496-node filter that matches none: the first page scans the whole table in one step.
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 15_000).Select(i => TestItems.Item($"scan{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100, path: i % 7))]);
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"eo:cloud_cover\"}},{1000 + (o * 100) + i}]}}")) + "]}");
+        var search = new ItemSearch { Filter = Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}"), CountMatched = false };
+
+        var whole = Stopwatch.StartNew();
+        Assert.Empty((await Store.SearchAsync(search)).Items);
+        whole.Stop();
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(whole.Elapsed.TotalMilliseconds / 10));
+        var cancelled = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SearchAsync(search, cancel.Token));
+        cancelled.Stop();
+        output.WriteLine($"{GetType().Name}: whole scan {whole.Elapsed.TotalMilliseconds:F0} ms, cancelled after {cancelled.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(cancelled.Elapsed < whole.Elapsed * 0.7, $"cancelled search ran {cancelled.Elapsed.TotalMilliseconds:F0} ms of a {whole.Elapsed.TotalMilliseconds:F0} ms scan");
+    }
 }
