@@ -1,3 +1,4 @@
+using EarthData.Server.Composition;
 using EarthData.Storage.Configuration;
 
 namespace EarthData.Server;
@@ -23,32 +24,14 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
-        var problems = new List<string>();
-        var storage = options.Storage ?? Bind(configuration, problems);
-        problems.AddRange(storage.Problems());
-
-        var publicUrl = options.PublicUrl;
-        if (publicUrl is null && configuration[PublicUrlKey] is { Length: > 0 } configured)
+        var read = new SettingsReader(configuration);
+        var storage = options.Storage ?? EarthDataSettings.BindStorage(read);
+        read.Problems.AddRange(storage.Problems());
+        var publicUrl = options.PublicUrl ?? read.AbsoluteUrl(PublicUrlKey, "http", "https");
+        var countMatched = read.Bool(CountMatchedKey) ?? true;
+        if (read.Problems.Count > 0)
         {
-            if (ServerOptions.IsHttpUrl(configured))
-            {
-                publicUrl = new Uri(configured);
-            }
-            else
-            {
-                problems.Add($"{PublicUrlKey}: '{configured}' is not an absolute http(s) URL");
-            }
-        }
-
-        var countMatched = true;
-        if (configuration[CountMatchedKey] is { Length: > 0 } count && !bool.TryParse(count, out countMatched))
-        {
-            problems.Add($"{CountMatchedKey}: '{count}' is not true or false");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems));
+            throw new ArgumentException(string.Join("; ", read.Problems));
         }
 
         var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -57,48 +40,4 @@ public sealed record ServerSettings(Uri PublicUrl, StorageSettings Storage, stri
 
     /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>
     public string Url(string path) => PublicUrl.OriginalString + path;
-
-    private static StorageSettings Bind(IConfiguration configuration, List<string> problems)
-    {
-        var settings = new StorageSettings();
-        var objects = configuration.GetSection("EarthData:Objects");
-        var catalog = configuration.GetSection("EarthData:Catalog");
-        settings.Objects.Provider = Enum<ObjectStoreProvider>(objects, "Provider", problems) ?? settings.Objects.Provider;
-        settings.Objects.Directory = objects["Directory"] is { Length: > 0 } directory ? directory : null;
-        settings.Objects.ConnectionString = objects["ConnectionString"] is { Length: > 0 } blob ? blob : null;
-        if (objects["AccountUrl"] is { Length: > 0 } accountUrl)
-        {
-            if (ServerOptions.IsHttpUrl(accountUrl))
-            {
-                settings.Objects.AccountUrl = new Uri(accountUrl);
-            }
-            else
-            {
-                problems.Add($"EarthData:Objects:AccountUrl: '{accountUrl}' is not an absolute http(s) URL");
-            }
-        }
-
-        settings.Objects.Container = objects["Container"] ?? settings.Objects.Container;
-        settings.Catalog.Provider = Enum<CatalogStoreProvider>(catalog, "Provider", problems) ?? settings.Catalog.Provider;
-        settings.Catalog.ConnectionString = catalog["ConnectionString"] is { Length: > 0 } connection ? connection : null;
-        return settings;
-    }
-
-    private static T? Enum<T>(IConfigurationSection section, string key, List<string> problems)
-        where T : struct, Enum
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0]))
-        {
-            return value;
-        }
-
-        problems.Add($"{section.Path}:{key}: '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
-        return null;
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using EarthData.Core.Catalog;
 using EarthData.Core.Storage;
 using EarthData.Storage.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -39,6 +40,8 @@ public class RunningServer : IAsyncLifetime
             Urls = BaseAddress.ToString().TrimEnd('/'),
             DataDirectory = DataDirectory,
             Storage = await CreateStorageAsync(),
+            RunWorkers = RunWorkers,
+            Configure = config => config.AddInMemoryCollection(Settings),
         });
         _app.Use(async (context, next) =>
         {
@@ -61,6 +64,19 @@ public class RunningServer : IAsyncLifetime
         await DropStorageAsync();
         Directory.Delete(DataDirectory, recursive: true);
     }
+
+    /// <summary>Whether the server runs pipeline workers; default false (the STAC tests need none).</summary>
+    protected virtual bool RunWorkers => false;
+
+    /// <summary>
+    /// Configuration of the server: by default in-memory jobs and no discovery schedule, so test servers on the shared
+    /// PostgreSQL never share a Hangfire schema.
+    /// </summary>
+    protected virtual Dictionary<string, string?> Settings => new()
+    {
+        ["EarthData:Jobs:Storage"] = "InMemory",
+        ["EarthData:Pipeline:DiscoveryCron"] = "never",
+    };
 
     /// <summary>The storage the server runs on; the default is the embedded one (SQLite, filesystem) under the data directory.</summary>
     protected virtual Task<StorageSettings> CreateStorageAsync() => Task.FromResult(new StorageSettings());

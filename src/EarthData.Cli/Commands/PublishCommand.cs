@@ -1,26 +1,25 @@
 using System.CommandLine;
-using System.Globalization;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
-using EarthData.Core.Storage;
 using EarthData.Imaging.Layers;
 using EarthData.Jobs.Pipeline;
-using EarthData.Storage.Configuration;
-using EarthData.Storage.Objects;
-using Microsoft.Extensions.Configuration;
+using EarthData.Jobs.Sources;
+using EarthData.Server.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EarthData.Cli.Commands;
 
 /// <summary>
-/// <c>earthdata publish</c>: one scene folder → COG, tile pyramids and thumbnail in <c>{data}/staging</c> → uploaded to
-/// the configured object store → STAC item in the configured catalogue and the static catalogue under <c>stac/</c>.
+/// <c>earthdata publish</c>: one scene folder through the whole pipeline in this process — ingest, process, tile,
+/// publish — with the same scene-state service, stages and leases as the workers (<see cref="InlinePipeline"/>).
+/// A published scene is re-published (forced).
 /// </summary>
 /// <remarks>
 /// Settings come from <c>./appsettings.json</c>, then <c>{data}/appsettings.json</c>, then environment variables
 /// (<c>EarthData__Objects__Provider</c>, <c>EarthData__Catalog__ConnectionString</c>, <c>EarthData__PublicBaseUrl</c> …),
-/// later sources winning; <c>--public-url</c> wins over all.
+/// later sources winning; the command's options win over all.
 /// </remarks>
-internal static partial class PublishCommand
+internal static class PublishCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -30,110 +29,91 @@ internal static partial class PublishCommand
         var zoom = new Option<string?>("--zoom") { Description = "Zoom range MIN-MAX (or one zoom); default: ~1 tile .. native" };
         var publicUrl = new Option<string?>("--public-url") { Description = "URL under which object keys resolve (default: EarthData:PublicBaseUrl, else the store's own URL)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("publish", "Process one scene (COG, tiles, thumbnail) and publish it: objects, then the STAC item")
+        var command = new Command("publish", "Run one scene through the pipeline in this process (COG, tiles, thumbnail, objects, then the STAC item)")
         {
             scene, data, layers, zoom, publicUrl, threads,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var directory = parse.GetValue(scene)!;
-            var threadCount = parse.GetValue(threads);
-            if (threadCount is < 1 or > 256)
-            {
-                throw new ArgumentException($"--threads: {threadCount}: use 1-256");
-            }
-
-            var zoomRange = ZoomRange.Parse(parse.GetValue(zoom));
-            var processing = new SceneProcessingOptions
-            {
-                Layers = ParseLayers(parse.GetValue(layers)!),
-                MinZoom = zoomRange?.Min,
-                MaxZoom = zoomRange?.Max,
-                Threads = threadCount,
-            };
+            var overrides = Overrides(parse.GetValue(layers)!, parse.GetValue(zoom), parse.GetValue(publicUrl), parse.GetValue(threads));
             if (!Directory.Exists(directory))
             {
                 throw new DirectoryNotFoundException($"'{directory}' is not a folder");
             }
 
             var files = ArchiveLayout.Locate(directory);
-            var dataDirectory = DataDirectory.Resolve(parse.GetValue(data));
-            var configuration = Configuration(dataDirectory);
-            var settings = new StorageSettings();
-            configuration.GetSection("EarthData").Bind(settings);
-            var objects = StorageFactory.CreateObjectStore(settings, dataDirectory);
-            var catalog = StorageFactory.CreateCatalogStore(settings, dataDirectory);
-            try
+            using var host = EarthDataHost.Build(DataDirectory.Resolve(parse.GetValue(data)), EarthDataRole.Client, overrides);
+            await host.StartAsync(token).ConfigureAwait(false);
+            GdalCache.Bound(GdalCache.ProcessingBytes);
+            var record = await RunAsync(host.Services, files.Directory, force: true, stderr, token).ConfigureAwait(false);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            if (record.State != SceneState.Published)
             {
-                var options = new PublishOptions { PublicBaseUrl = PublicBaseUrl(parse.GetValue(publicUrl) ?? configuration["EarthData:PublicBaseUrl"], objects) };
-                options.Validate();
-                await catalog.MigrateAsync(token).ConfigureAwait(false);
-                var publisher = new ScenePublisher(objects, catalog, options);
-                GdalCache.Bound(GdalCache.ProcessingBytes);
-                var processor = new SceneProcessor(Path.Combine(dataDirectory, "staging"));
-                var result = await RunAsync(stderr, files.Id.ToString(), processor, publisher, catalog, files.Directory, processing, token).ConfigureAwait(false);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"published {result.Item.Id}: {result.ObjectsUploaded} objects, {result.BytesUploaded} bytes uploaded; STAC item {result.ItemKey}")).ConfigureAwait(false);
-                return 0;
+                throw new InvalidOperationException($"{record.SceneId} {record.State}: {record.Reason}");
             }
-            finally
-            {
-                (catalog as IDisposable)?.Dispose();
-            }
+
+            await stdout.WriteLineAsync($"published {record.SceneId}: STAC item {PublishedObjectKeys.StacItem(record.Collection!, record.SceneId)}").ConfigureAwait(false);
+            return 0;
         }, stderr, ct));
         return command;
     }
 
-    private static async Task<PublishResult> RunAsync(TextWriter stderr, string sceneId, SceneProcessor processor, ScenePublisher publisher,
-        ICatalogStore catalog, string directory, SceneProcessingOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the scene at <paramref name="source"/> and runs it through the pipeline in this process; a folder outside
+    /// the configured sources is added as a source for this run. Returns the final record.
+    /// </summary>
+    internal static async Task<SceneRecord> RunAsync(IServiceProvider services, string source, bool force, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var previous = await catalog.GetSceneRecordAsync(sceneId, cancellationToken).ConfigureAwait(false);
-        await catalog.UpsertSceneRecordAsync(
-            new SceneRecord { SceneId = sceneId, State = SceneState.Processing, UpdatedAt = DateTime.UtcNow, Attempts = (previous?.Attempts ?? 0) + 1 },
-            cancellationToken).ConfigureAwait(false);
-        ProcessedScene processed;
-        try
+        var inline = new InlinePipeline(services);
+        AllowLocalFolder(services.GetRequiredService<SceneSources>(), source);
+        var outcome = await inline.Intake.QueueAsync(source, force, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Accepted && SceneStages.StageOf(outcome.Record.State) is { } stage)
         {
-            processed = ProgressDisplay.Run(stderr, "processing " + sceneId, p => processor.Process(directory, options, p, cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await catalog.UpsertSceneRecordAsync(new SceneRecord
-            {
-                SceneId = sceneId, State = SceneState.Failed, Stage = "process", Reason = ex.Message.ReplaceLineEndings(" "),
-                Retryable = ex is not (Core.InvalidSceneException or ArgumentException), UpdatedAt = DateTime.UtcNow,
-                Attempts = (previous?.Attempts ?? 0) + 1,
-            }, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            // Already on its way: run its current stage here too; the stage's lease lets only one runner do the work.
+            inline.Scheduler.Enqueue(stage, outcome.Record.SceneId);
         }
 
-        // Spectre's progress display is synchronous; the upload runs on the thread pool while it draws.
-        return ProgressDisplay.Run(stderr, "publishing " + sceneId,
-            p => Task.Run(() => publisher.PublishAsync(processed, p, cancellationToken), cancellationToken).GetAwaiter().GetResult());
+        var work = inline.RunAsync(cancellationToken);
+        return await SceneWatch.UntilFinalAsync(inline.State, outcome.Record.SceneId, stderr, work, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IConfigurationRoot Configuration(string dataDirectory) => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false)
-        .AddJsonFile(Path.Combine(dataDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-        .AddEnvironmentVariables()
-        .Build();
-
-    /// <summary>The given URL, else the store's own: a file:// URL of a filesystem store, the container URL of a blob store.</summary>
-    private static Uri PublicBaseUrl(string? configured, IObjectStore objects)
+    /// <summary>Adds the parent of a local scene folder as a source when no configured source holds it.</summary>
+    internal static void AllowLocalFolder(SceneSources sources, string source)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (!Directory.Exists(source) || sources.All.Any(s => s.TryResolve(source, out _, out _)))
         {
-            return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
-                ? uri
-                : throw new ArgumentException($"--public-url / EarthData:PublicBaseUrl: '{configured}' is not an absolute http(s) or file URL");
+            return;
         }
 
-        return objects switch
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source));
+        sources.Add(new ArchiveFolderSource(Path.GetDirectoryName(full)!));
+    }
+
+    private static Dictionary<string, string?> Overrides(string layers, string? zoom, string? publicUrl, int threads)
+    {
+        if (threads is < 1 or > 256)
         {
-            FileSystemObjectStore fs => new Uri(fs.RootDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar),
-            AzureBlobObjectStore blob => new Uri(blob.BlobUri("x").AbsoluteUri[..^1]),
-            _ => throw new ArgumentException("EarthData:PublicBaseUrl is required for this object store"),
+            throw new ArgumentException($"--threads: {threads}: use 1-256");
+        }
+
+        var zoomRange = ZoomRange.Parse(zoom);
+        _ = ParseLayers(layers);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["EarthData:Pipeline:Layers"] = layers,
+            ["EarthData:Pipeline:Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["EarthData:Pipeline:MinZoom"] = zoomRange?.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["EarthData:Pipeline:MaxZoom"] = zoomRange?.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (publicUrl is not null)
+        {
+            overrides["EarthData:PublicBaseUrl"] = Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
+                ? publicUrl
+                : throw new ArgumentException($"--public-url: '{publicUrl}' is not an absolute http(s) or file URL");
+        }
+
+        return overrides;
     }
 
     private static LayerDefinition[] ParseLayers(string text)
@@ -154,5 +134,4 @@ internal static partial class PublishCommand
             throw new ArgumentException("--layers: " + ex.Message, ex);
         }
     }
-
 }

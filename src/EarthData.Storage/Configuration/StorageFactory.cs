@@ -40,6 +40,17 @@ public static class StorageFactory
         return new SqliteCatalogStore(settings.Catalog.ConnectionString ?? Path.Combine(dataDirectory, "catalog.db"));
     }
 
+    /// <summary>
+    /// The URL under which the store's object keys resolve when nothing else is configured: a <c>file://</c> URL of a
+    /// filesystem store's root, or a blob store's container URL.
+    /// </summary>
+    public static Uri OwnUrl(IObjectStore store) => store switch
+    {
+        FileSystemObjectStore fs => new Uri(fs.RootDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar),
+        AzureBlobObjectStore blob => new Uri(blob.BlobUri("x").AbsoluteUri[..^1]),
+        _ => throw new ArgumentException("EarthData:PublicBaseUrl is required for this object store"),
+    };
+
     private static void ThrowIfInvalid(StorageSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
