@@ -43,7 +43,7 @@ public sealed class SceneDiscovery(SceneIntake intake, IObjectStore objects, Sce
             }
         }
 
-        await recovery.RequeueUnfinishedAsync(intake.State.Options.LeaseDuration * 2, cancellationToken).ConfigureAwait(false);
+        await recovery.RequeueUnfinishedAsync(intake.State.Options.LeaseDuration * 2, evenIfLeased: false, cancellationToken).ConfigureAwait(false);
         return queued;
     }
 

@@ -5,9 +5,9 @@ namespace EarthData.Jobs.Scheduling;
 /// <summary>
 /// Puts scenes back on their queues when no job is carrying them: at start-up of the embedded shape (its in-memory job
 /// storage starts empty) and on every discovery round (a job lost to a crash between recording a state and enqueueing
-/// the next stage). A scene is re-enqueued when it is in a stage's state, nobody holds that stage's lease, and its
-/// record has not changed for a while (see <see cref="RequeueUnfinishedAsync"/>). Duplicates are harmless: the lease and the record let only
-/// one run do the work.
+/// the next stage). A scene is re-enqueued when it is in a stage's state, its record has not changed for a while, and
+/// (for the periodic sweep) nobody holds that stage's lease. Duplicates are harmless: the lease and the record let only
+/// one run do the work, and a job that finds the lease held tries again when it lapses.
 /// </summary>
 public sealed class SceneRecovery(ISceneRecordStore records, ISceneJobScheduler scheduler, TimeProvider? time = null)
 {
@@ -15,8 +15,12 @@ public sealed class SceneRecovery(ISceneRecordStore records, ISceneJobScheduler 
 
     /// <summary>Re-enqueues unfinished scenes; returns their ids.</summary>
     /// <param name="quietFor">How long a record must be unchanged (zero at start-up: no job of this process can be carrying it).</param>
+    /// <param name="evenIfLeased">
+    /// Also re-enqueue scenes whose lease has not lapsed yet: at start-up the holder may be this data directory's
+    /// previous process, killed seconds ago; the job then waits for the lease to lapse.
+    /// </param>
     /// <param name="cancellationToken">Stops the sweep.</param>
-    public async Task<IReadOnlyList<string>> RequeueUnfinishedAsync(TimeSpan quietFor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> RequeueUnfinishedAsync(TimeSpan quietFor, bool evenIfLeased = false, CancellationToken cancellationToken = default)
     {
         var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var requeued = new List<string>();
@@ -35,7 +39,7 @@ public sealed class SceneRecovery(ISceneRecordStore records, ISceneJobScheduler 
                         continue;
                     }
 
-                    var lease = await records.GetSceneLeaseAsync(record.SceneId, stage, cancellationToken).ConfigureAwait(false);
+                    var lease = evenIfLeased ? null : await records.GetSceneLeaseAsync(record.SceneId, stage, cancellationToken).ConfigureAwait(false);
                     if (lease is null || lease.ExpiresAt < now)
                     {
                         scheduler.Enqueue(stage, record.SceneId);

@@ -37,7 +37,7 @@ internal sealed partial class PipelineStartup(EarthDataSettings settings, EarthD
 
         if (settings.JobStorage == JobStorageProvider.InMemory && role.Workers)
         {
-            var requeued = await recovery.RequeueUnfinishedAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            var requeued = await recovery.RequeueUnfinishedAsync(TimeSpan.Zero, evenIfLeased: true, cancellationToken).ConfigureAwait(false);
             if (requeued.Count > 0)
             {
                 LogRequeued(logger, requeued.Count);
