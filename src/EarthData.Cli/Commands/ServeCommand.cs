@@ -26,6 +26,11 @@ internal static class ServeCommand
                 RunWorkers = !parse.GetValue(noWorkers),
             };
             var app = EarthDataServer.Build(options);
+            if (options.RunWorkers)
+            {
+                GdalCache.Bound(GdalCache.ProcessingBytes);
+            }
+
             await using var disposeApp = app.ConfigureAwait(false);
             await app.StartAsync(token).ConfigureAwait(false);
             var root = options.Urls.Split(';')[0].TrimEnd('/');
