@@ -46,16 +46,19 @@ public sealed class WorkerFaultTests(ITestOutputHelper output) : IDisposable
             ["EarthData__Jobs__PollInterval"] = "00:00:01",
         });
         using var catalog = new PostgresCatalogStore(catalogConnection);
+        await catalog.MigrateAsync();
 
         using var a = EarthDataProcess.Start(environment, "worker", "--workers", "1", "--data", Path.Combine(_root, "a"));
         using var b = EarthDataProcess.Start(environment, "worker", "--workers", "1", "--data", Path.Combine(_root, "b"));
+        // Watch from the start: the first scene may be taken while the others are still being queued.
+        var kill = KillWhenItHoldsALeaseAsync(catalog, ids, a);
         foreach (var id in ids)
         {
             var (code, text) = await EarthDataProcess.RunAsync(environment, "ingest", id, "--data", Path.Combine(_root, "c"));
             Assert.True(code == 0, text);
         }
 
-        var killedAt = await KillWhenItHoldsALeaseAsync(catalog, ids, a);
+        var killedAt = await kill;
         var records = await WaitForAllAsync(catalog, ids, TimeSpan.FromMinutes(3));
         output.WriteLine($"killed worker {a.Id} holding {killedAt}\n--- a\n{a.Output}\n--- b\n{b.Output}");
 
@@ -145,7 +148,7 @@ public sealed class WorkerFaultTests(ITestOutputHelper output) : IDisposable
         {
             foreach (var id in ids)
             {
-                foreach (var stage in new[] { SceneStage.Process, SceneStage.Tile, SceneStage.Ingest })
+                foreach (var stage in new[] { SceneStage.Process, SceneStage.Tile, SceneStage.Ingest, SceneStage.Publish })
                 {
                     if (await catalog.GetSceneLeaseAsync(id, stage) is { } lease && lease.Owner.Contains(marker, StringComparison.Ordinal))
                     {
