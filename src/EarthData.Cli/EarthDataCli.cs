@@ -38,6 +38,8 @@ public static class EarthDataCli
             ServeCommand.Create(stdout, stderr),
             CogCommand.Create(stdout, stderr),
             PublishCommand.Create(stdout, stderr),
+            IngestCommand.Create(stdout, stderr),
+            WorkerCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -29,6 +29,9 @@ public sealed record ServerOptions
     /// </summary>
     public Uri? PublicObjectsUrl { get; init; }
 
+    /// <summary>Whether this process runs pipeline workers (<c>earthdata serve</c> without <c>--no-workers</c>); default true.</summary>
+    public bool RunWorkers { get; init; } = true;
+
     /// <summary>Extra configuration sources, applied after appsettings.json and the environment (tests, embedding).</summary>
     public Action<IConfigurationBuilder>? Configure { get; init; }
 

@@ -1,4 +1,5 @@
 using EarthData.Core.Catalog;
+using EarthData.Server.Composition;
 using EarthData.Storage.Configuration;
 
 namespace EarthData.Server;
@@ -57,24 +58,18 @@ public sealed record ServerSettings(
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
-        var problems = new List<string>();
-        var storage = options.Storage ?? Bind(configuration, problems);
-        problems.AddRange(storage.Problems());
-
-        var publicUrl = options.PublicUrl ?? HttpUrl(configuration, PublicUrlKey, problems);
-        var publicObjectsUrl = options.PublicObjectsUrl ?? HttpUrl(configuration, PublicObjectsUrlKey, problems);
-        var countMatched = true;
-        if (configuration[CountMatchedKey] is { Length: > 0 } count && !bool.TryParse(count, out countMatched))
+        var read = new SettingsReader(configuration);
+        var storage = options.Storage ?? EarthDataSettings.BindStorage(read);
+        read.Problems.AddRange(storage.Problems());
+        var publicUrl = options.PublicUrl ?? read.AbsoluteUrl(PublicUrlKey, "http", "https");
+        var publicObjectsUrl = options.PublicObjectsUrl ?? read.AbsoluteUrl(PublicObjectsUrlKey, "http", "https");
+        var countMatched = read.Bool(CountMatchedKey) ?? true;
+        var countLimit = read.Int(CountLimitKey, 0, int.MaxValue) ?? ItemSearch.DefaultCountLimit;
+        var countTimeout = read.Int(CountTimeoutKey, 1, 600_000) ?? 20;
+        var searchTimeout = read.Int(SearchTimeoutKey, 1, 600_000) ?? 2_000;
+        if (read.Problems.Count > 0)
         {
-            problems.Add($"{CountMatchedKey}: '{count}' is not true or false");
-        }
-
-        var countLimit = Whole(configuration, CountLimitKey, ItemSearch.DefaultCountLimit, 0, int.MaxValue, problems);
-        var countTimeout = Whole(configuration, CountTimeoutKey, 20, 1, 600_000, problems);
-        var searchTimeout = Whole(configuration, SearchTimeoutKey, 2_000, 1, 600_000, problems);
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems));
+            throw new ArgumentException(string.Join("; ", read.Problems));
         }
 
         var baseUrl = (publicUrl ?? options.FirstUrl).GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -90,70 +85,4 @@ public sealed record ServerSettings(
 
     /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>
     public string Url(string path) => PublicUrl.OriginalString + path;
-
-    private static Uri? HttpUrl(IConfiguration configuration, string key, List<string> problems)
-    {
-        if (configuration[key] is not { Length: > 0 } configured)
-        {
-            return null;
-        }
-
-        if (ServerOptions.IsHttpUrl(configured))
-        {
-            return new Uri(configured);
-        }
-
-        problems.Add($"{key}: '{configured}' is not an absolute http(s) URL");
-        return null;
-    }
-
-    private static StorageSettings Bind(IConfiguration configuration, List<string> problems)
-    {
-        var settings = new StorageSettings();
-        var objects = configuration.GetSection("EarthData:Objects");
-        var catalog = configuration.GetSection("EarthData:Catalog");
-        settings.Objects.Provider = Enum<ObjectStoreProvider>(objects, "Provider", problems) ?? settings.Objects.Provider;
-        settings.Objects.Directory = objects["Directory"] is { Length: > 0 } directory ? directory : null;
-        settings.Objects.ConnectionString = objects["ConnectionString"] is { Length: > 0 } blob ? blob : null;
-        settings.Objects.AccountUrl = HttpUrl(configuration, "EarthData:Objects:AccountUrl", problems);
-
-        settings.Objects.Container = objects["Container"] ?? settings.Objects.Container;
-        settings.Catalog.Provider = Enum<CatalogStoreProvider>(catalog, "Provider", problems) ?? settings.Catalog.Provider;
-        settings.Catalog.ConnectionString = catalog["ConnectionString"] is { Length: > 0 } connection ? connection : null;
-        return settings;
-    }
-
-    private static int Whole(IConfiguration configuration, string key, int fallback, int min, int max, List<string> problems)
-    {
-        if (configuration[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        problems.Add($"{key}: '{text}' is not a whole number between {min} and {max}");
-        return fallback;
-    }
-
-    private static T? Enum<T>(IConfigurationSection section, string key, List<string> problems)
-        where T : struct, Enum
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0]))
-        {
-            return value;
-        }
-
-        problems.Add($"{section.Path}:{key}: '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
-        return null;
-    }
 }

@@ -21,7 +21,7 @@ public sealed class PublishCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var itemKey = $"stac/CBERS4-MUX/items/{scene.Id}.json";
-        Assert.Matches($@"^published {scene.Id}: \d+ objects, \d+ bytes uploaded; STAC item {itemKey}\r?\n$", run.Stdout);
+        Assert.Matches($@"^published {scene.Id}: STAC item {itemKey}\r?\n$", run.Stdout);
         var catalog = new SqliteCatalogStore(Path.Combine(data, "catalog.db"));
         var page = await catalog.SearchAsync(new ItemSearch { Ids = [scene.Id.ToString()] });
         Assert.Single(page.Items);
@@ -35,13 +35,18 @@ public sealed class PublishCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(itemPath)!, href)), href);
         using var root = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(data, "objects", "stac", "catalog.json")));
         Assert.DoesNotContain(root.RootElement.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "self");
-        Assert.True(File.Exists(Path.Combine(data, "staging", scene.Id.ToString(), "manifest.json")));
+        Assert.False(Directory.Exists(Path.Combine(data, "staging", "work", scene.Id.ToString())), "the staging cache is cleaned after publishing");
+        Assert.False(Directory.Exists(Path.Combine(data, "objects", "work", scene.Id.ToString())), "the hand-off objects are deleted after publishing");
+        var first = await catalog.GetSceneRecordAsync(scene.Id.ToString());
 
         var again = await CliRun.Of("publish", scene.Directory, "--data", data, "--threads", "2");
 
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(1, (await catalog.SearchAsync(new ItemSearch { Collections = ["CBERS4-MUX"] })).NumberMatched);
-        Assert.Equal(2, (await catalog.GetSceneRecordAsync(scene.Id.ToString()))!.Attempts);
+        var second = await catalog.GetSceneRecordAsync(scene.Id.ToString());
+        Assert.Equal(SceneState.Published, second!.State);
+        Assert.True(second.Version > first!.Version, "re-publishing went through the state service again");
+        Assert.Equal(first.CreatedAt, second.CreatedAt);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace EarthData.Server.Tests;
 /// <summary>A server that counts matches only up to 5 (<c>EarthData:Stac:CountLimit</c>).</summary>
 public sealed class CountLimitedServer : RunningServer
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    protected override Dictionary<string, string?> Settings => new(base.Settings)
     {
         [ServerSettings.CountLimitKey] = "5",
         [ServerSettings.CountTimeoutKey] = "10000",
@@ -15,7 +15,7 @@ public sealed class CountLimitedServer : RunningServer
 /// <summary>The same on PostgreSQL.</summary>
 public sealed class CountLimitedPostgresServer : PostgresRunningServer
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    protected override Dictionary<string, string?> Settings => new(base.Settings)
     {
         [ServerSettings.CountLimitKey] = "5",
         [ServerSettings.CountTimeoutKey] = "10000",

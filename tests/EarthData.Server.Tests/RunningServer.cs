@@ -40,6 +40,7 @@ public class RunningServer : IAsyncLifetime
             Urls = BaseAddress.ToString().TrimEnd('/'),
             DataDirectory = DataDirectory,
             Storage = await CreateStorageAsync(),
+            RunWorkers = RunWorkers,
             Configure = configuration => configuration.AddInMemoryCollection(Settings),
         });
         _app.Use(async (context, next) =>
@@ -64,13 +65,18 @@ public class RunningServer : IAsyncLifetime
         Directory.Delete(DataDirectory, recursive: true);
     }
 
+    /// <summary>Whether the server runs pipeline workers; default false (the STAC tests need none).</summary>
+    protected virtual bool RunWorkers => false;
+
     /// <summary>
-    /// Configuration the server starts with (keys like <c>EarthData:Stac:CountLimit</c>). The count's time budget is
-    /// generous here: tests assert <c>numberMatched</c>, and a 2-core machine under load can take longer than the default
-    /// 20 ms for any query.
+    /// Configuration the server starts with: in-memory jobs and no discovery schedule, so test servers on the shared
+    /// PostgreSQL never share a Hangfire schema. The count's time budget is generous here: tests assert
+    /// <c>numberMatched</c>, and a 2-core machine under load can take longer than the default 20 ms for any query.
     /// </summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    protected virtual Dictionary<string, string?> Settings => new()
     {
+        ["EarthData:Jobs:Storage"] = "InMemory",
+        ["EarthData:Pipeline:DiscoveryCron"] = "never",
         [ServerSettings.CountTimeoutKey] = "10000",
     };
 

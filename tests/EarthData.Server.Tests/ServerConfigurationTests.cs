@@ -26,9 +26,9 @@ public class ServerConfigurationTests
         Assert.Contains("EarthData:Objects:ConnectionString or EarthData:Objects:AccountUrl is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:PublicUrl: 'ftp://example.org' is not an absolute http(s) URL", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Stac:CountMatched: 'sometimes' is not true or false", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("EarthData:Stac:CountLimit: '-1' is not a whole number between 0 and", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("EarthData:Stac:CountTimeoutMs: 'soon' is not a whole number between 1 and 600000", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("EarthData:Stac:SearchTimeoutMs: '0' is not a whole number between 1 and 600000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:CountLimit: '-1' is not a whole number in 0-", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:CountTimeoutMs: 'soon' is not a whole number in 1-600000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Stac:SearchTimeoutMs: '0' is not a whole number in 1-600000", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
 

@@ -24,6 +24,12 @@ public sealed record SceneManifest
     /// <summary>Band descriptions of the COG in band order (common names).</summary>
     public required IReadOnlyList<string> CogBands { get; init; }
 
+    /// <summary>The COG's grid as the projection extension writes it: <c>proj:shape</c> ([rows, columns]).</summary>
+    public required IReadOnlyList<int> CogShape { get; init; }
+
+    /// <summary>The COG's grid as the projection extension writes it: <c>proj:transform</c> (row-major a..f).</summary>
+    public required IReadOnlyList<double> CogTransform { get; init; }
+
     /// <summary>The PNG thumbnail.</summary>
     public required ManifestFile Thumbnail { get; init; }
 

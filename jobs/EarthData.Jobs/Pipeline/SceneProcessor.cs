@@ -79,36 +79,99 @@ public sealed class SceneProcessor
         // An incomplete or stale work directory is rebuilt; the manifest goes first so a crash cannot resurrect it.
         Directory.CreateDirectory(work);
         File.Delete(Path.Combine(work, SceneManifest.FileName));
-        var stages = 2 + options.Layers.Count;
-        var cog = CogWriter.Write(
-            new CogRequest { Source = files.Directory, Destination = Path.Combine(work, CogFileName), Threads = options.Threads },
-            new SlicedProgress(progress, 0, 2.0 / stages), cancellationToken);
-
-        var layers = new List<ManifestLayer>();
-        for (var i = 0; i < options.Layers.Count; i++)
-        {
-            layers.Add(RenderLayer(cog.Path, work, metadata.CollectionId, options.Layers[i], options,
-                new SlicedProgress(progress, (2.0 + i) / stages, 1.0 / stages), cancellationToken));
-        }
-
-        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, cancellationToken);
-        var xml = CopyMetadata(files, work);
-        var manifest = new SceneManifest
-        {
-            SceneId = sceneId,
-            Collection = metadata.CollectionId,
-            Cog = SceneManifestFile.Describe(work, CogFileName),
-            NativeZoom = cog.NativeZoom,
-            CogBands = cog.BandDescriptions,
-            Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
-            MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
-            Layers = layers,
-            OptionsFingerprint = fingerprint,
-        };
+        var cogShare = 2.0 / (2 + options.Layers.Count);
+        var cogStage = WriteCog(files, metadata, work, fingerprint, options, new SlicedProgress(progress, 0, cogShare), cancellationToken);
+        var layers = RenderLayers(cogStage.Manifest, work, options, new SlicedProgress(progress, cogShare, 1 - cogShare), cancellationToken);
+        var manifest = cogStage.Manifest with { Layers = layers };
         cancellationToken.ThrowIfCancellationRequested();
         SceneManifestFile.Write(work, manifest);
         progress?.Report(1);
         return new ProcessedScene(metadata, work, manifest, Reused: false);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Process"/> (the pipeline's process stage): writes the COG, the thumbnail and copies of
+    /// the INPE XML into the work directory, always anew. The manifest it returns lists no layers.
+    /// </summary>
+    /// <inheritdoc cref="Process" path="/param"/>
+    /// <inheritdoc cref="Process" path="/exception"/>
+    public ProcessedScene ProcessCog(string sceneDirectory, SceneProcessingOptions? options = null, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new SceneProcessingOptions();
+        var files = ArchiveLayout.Locate(sceneDirectory);
+        var metadata = SceneMetadata.Read(files);
+        var work = Path.Combine(StagingDirectory, files.Id.ToString());
+        Directory.CreateDirectory(work);
+        File.Delete(Path.Combine(work, SceneManifest.FileName));
+        var fingerprint = options.Fingerprint() + ";inputs=" + InputFingerprint(files);
+        var result = WriteCog(files, metadata, work, fingerprint, options, progress, cancellationToken);
+        progress?.Report(1);
+        return result;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Process"/> (the pipeline's tile stage): renders every layer's pyramid from the COG
+    /// that <paramref name="cogStage"/> lists, into <c>tiles/{layer}/</c> of its work directory.
+    /// </summary>
+    /// <param name="cogStage">The manifest of <see cref="ProcessCog"/> (the COG, collection and scene id).</param>
+    /// <param name="workDirectory">The work directory holding the COG; the tiles go to its <c>tiles/</c>.</param>
+    /// <param name="options">Layers and zooms; null for the defaults.</param>
+    /// <param name="progress">Receives monotonic progress in [0, 1].</param>
+    /// <param name="cancellationToken">Stops rendering.</param>
+    public static IReadOnlyList<ManifestLayer> RenderLayers(SceneManifest cogStage, string workDirectory, SceneProcessingOptions? options = null, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cogStage);
+        options ??= new SceneProcessingOptions();
+        var layers = new List<ManifestLayer>();
+        var cogPath = SceneUploads.PathOf(workDirectory, cogStage.Cog);
+        for (var i = 0; i < options.Layers.Count; i++)
+        {
+            layers.Add(RenderLayer(cogPath, workDirectory, cogStage.Collection, options.Layers[i], options,
+                new SlicedProgress(progress, (double)i / options.Layers.Count, 1.0 / options.Layers.Count), cancellationToken));
+        }
+
+        progress?.Report(1);
+        return layers;
+    }
+
+    private static ProcessedScene WriteCog(SceneFiles files, SceneMetadata metadata, string work, string fingerprint, SceneProcessingOptions options,
+        IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var cog = CogWriter.Write(
+            new CogRequest { Source = files.Directory, Destination = Path.Combine(work, CogFileName), Threads = options.Threads },
+            new SlicedProgress(progress, 0, 0.95), cancellationToken);
+        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, cancellationToken);
+        var xml = CopyMetadata(files, work);
+        var (shape, transform) = CogGrid(cog.Path);
+        var manifest = new SceneManifest
+        {
+            SceneId = files.Id.ToString(),
+            Collection = metadata.CollectionId,
+            Cog = SceneManifestFile.Describe(work, CogFileName),
+            NativeZoom = cog.NativeZoom,
+            CogBands = cog.BandDescriptions,
+            CogShape = shape,
+            CogTransform = transform,
+            Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
+            MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
+            Layers = [],
+            OptionsFingerprint = fingerprint,
+        };
+        return new ProcessedScene(metadata, work, manifest, Reused: false);
+    }
+
+    /// <summary>
+    /// The COG's own grid ([rows, columns] and the projection extension's transform), read from the file here so that the
+    /// publish stage, which may run where the COG is not, can describe it.
+    /// </summary>
+    private static (int[] Shape, double[] Transform) CogGrid(string path)
+    {
+        using var dataset = GdalDataset.Open(path);
+        var geo = dataset.GeoTransform ?? throw new InvalidOperationException($"{path}: the COG has no geotransform");
+        // GDAL's (x0, dx, rx, y0, ry, dy) as STAC's row-major (a, b, c, d, e, f): x = a·col + b·row + c.
+        return ([dataset.Height, dataset.Width], [geo.PixelWidth, geo.RowRotation, geo.OriginX, geo.ColumnRotation, geo.PixelHeight, geo.OriginY]);
     }
 
     private static ManifestLayer RenderLayer(string cogPath, string work, string collection, LayerDefinition layer, SceneProcessingOptions options,

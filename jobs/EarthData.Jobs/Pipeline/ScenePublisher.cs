@@ -4,8 +4,6 @@ using EarthData.Core.Scenes;
 using EarthData.Core.Stac;
 using EarthData.Core.Storage;
 using EarthData.Core.Tiling;
-using EarthData.Gdal;
-using EarthData.Imaging.Tiling;
 using EarthData.Jobs.Catalog;
 
 namespace EarthData.Jobs.Pipeline;
@@ -13,18 +11,14 @@ namespace EarthData.Jobs.Pipeline;
 /// <summary>
 /// Publishes a processed scene: uploads the COG, originals, thumbnail and tiles, then upserts the STAC item into the
 /// catalogue (the commit point: no item before all its objects exist; re-publishing replaces it), then updates the
-/// static catalogue under <c>stac/</c> and marks the scene <see cref="SceneState.Published"/>.
+/// static catalogue under <c>stac/</c>. Scene records are not its business: the scene-state service records the stage.
 /// </summary>
 /// <remarks>
-/// On failure no new item is written, the scene record says <see cref="SceneState.Failed"/> (stage <c>publish</c>) with
-/// the reason, and <see cref="ScenePublishException"/> is thrown; running it again publishes the scene (same keys,
-/// replaced objects, one item). Thread-safe; do not publish the same scene twice at once.
+/// On failure no new item is written and <see cref="ScenePublishException"/> is thrown; running it again publishes the
+/// scene (same keys, replaced objects, one item). Thread-safe; do not publish the same scene twice at once.
 /// </remarks>
 public sealed class ScenePublisher
 {
-    /// <summary>The stage name recorded in <see cref="SceneRecord.Stage"/>.</summary>
-    public const string Stage = "publish";
-
     private readonly IObjectStore _objects;
     private readonly ICatalogStore _catalog;
     private readonly PublishOptions _options;
@@ -48,17 +42,14 @@ public sealed class ScenePublisher
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Publishes <paramref name="scene"/> (see the class remarks for the order and the failure semantics).</summary>
+    /// <summary>Publishes <paramref name="scene"/>: uploads its objects, then commits its item (see the class remarks).</summary>
     /// <param name="scene">The output of <see cref="SceneProcessor.Process"/>.</param>
     /// <param name="progress">Receives monotonic progress in [0, 1] (uploads dominate).</param>
-    /// <param name="cancellationToken">Stops publishing; the record then says Failed (cancelled, retryable).</param>
+    /// <param name="cancellationToken">Stops publishing; no item is written.</param>
     /// <exception cref="ScenePublishException">An upload or a catalogue write failed.</exception>
     public async Task<PublishResult> PublishAsync(ProcessedScene scene, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scene);
-        var manifest = scene.Manifest;
-        var previous = await _catalog.GetSceneRecordAsync(manifest.SceneId, cancellationToken).ConfigureAwait(false);
-        await RecordAsync(manifest.SceneId, SceneState.Publishing, previous, null, null, CancellationToken.None).ConfigureAwait(false);
         var step = "item";
         try
         {
@@ -66,26 +57,60 @@ public sealed class ScenePublisher
             var item = BuildItem(scene);
             step = "upload";
             var (count, bytes) = await UploadAsync(scene, progress, cancellationToken).ConfigureAwait(false);
-            step = "catalogue";
-            await _catalog.UpsertItemAsync(item, cancellationToken).ConfigureAwait(false);
-            var itemKey = await WriteCollectionDocumentsAsync(item, manifest.Collection, s => step = s, cancellationToken).ConfigureAwait(false);
-
-            await RecordAsync(manifest.SceneId, SceneState.Published, previous, null, null, CancellationToken.None).ConfigureAwait(false);
+            var itemKey = await CommitItemAsync(item, scene.Manifest.Collection, s => step = s, cancellationToken).ConfigureAwait(false);
             progress?.Report(1);
             return new PublishResult(item, count, bytes, itemKey);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is not (ScenePublishException or OperationCanceledException))
         {
-            await RecordAsync(manifest.SceneId, SceneState.Failed, previous, $"{step}: cancelled", true, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            throw Failure(scene.Manifest.SceneId, step, ex);
         }
-        catch (Exception ex) when (ex is not ScenePublishException)
+    }
+
+    /// <summary>
+    /// Commits a scene whose objects are already in the store (the pipeline's process and tile stages wrote them):
+    /// checks that the COG and thumbnail exist, writes the STAC item (the commit point) and the collection documents.
+    /// </summary>
+    /// <param name="scene">The scene's metadata and manifest (its work directory is not read).</param>
+    /// <param name="cancellationToken">Stops publishing.</param>
+    /// <exception cref="ScenePublishException">An object is missing, or a catalogue write failed.</exception>
+    public async Task<PublishResult> CommitAsync(ProcessedScene scene, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var manifest = scene.Manifest;
+        var step = "item";
+        try
         {
-            var retryable = ex is not (ArgumentException or InvalidSceneException);
-            var reason = $"{step} failed: {ex.Message.ReplaceLineEndings(" ")}";
-            await RecordAsync(manifest.SceneId, SceneState.Failed, previous, reason, retryable, CancellationToken.None).ConfigureAwait(false);
-            throw new ScenePublishException(manifest.SceneId, step, retryable, $"{manifest.SceneId}: {reason}", ex);
+            var item = BuildItem(scene);
+            step = "objects";
+            foreach (var key in new[] { PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual"), PublishedObjectKeys.Thumbnail(manifest.Collection, manifest.SceneId) })
+            {
+                if (!await _objects.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"object '{key}' is missing from the store");
+                }
+            }
+
+            var itemKey = await CommitItemAsync(item, manifest.Collection, s => step = s, cancellationToken).ConfigureAwait(false);
+            return new PublishResult(item, 0, 0, itemKey);
         }
+        catch (Exception ex) when (ex is not (ScenePublishException or OperationCanceledException))
+        {
+            throw Failure(manifest.SceneId, step, ex);
+        }
+    }
+
+    private async Task<string?> CommitItemAsync(StacItem item, string collection, Action<string> step, CancellationToken cancellationToken)
+    {
+        step("catalogue");
+        await _catalog.UpsertItemAsync(item, cancellationToken).ConfigureAwait(false);
+        return await WriteCollectionDocumentsAsync(item, collection, step, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ScenePublishException Failure(string sceneId, string step, Exception ex)
+    {
+        var reason = $"{step} failed: {ex.Message.ReplaceLineEndings(" ")}";
+        return new ScenePublishException(sceneId, step, !State.SceneStateService.IsInvalidInput(ex), $"{sceneId}: {reason}", ex);
     }
 
     /// <summary>
@@ -100,7 +125,7 @@ public sealed class ScenePublisher
         var options = new CbersItemOptions
         {
             Thumbnail = new AssetFile(PublishedObjectKeys.Thumbnail(collection, id), manifest.Thumbnail.Size, manifest.Thumbnail.Checksum),
-            MetadataXml = new AssetFile(PublishedObjectKeys.Original(collection, id, FileName(xml)), xml.Size, xml.Checksum),
+            MetadataXml = new AssetFile(PublishedObjectKeys.Original(collection, id, SceneUploads.FileName(xml)), xml.Size, xml.Checksum),
             Tiles = Pyramid(manifest),
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
             ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
@@ -121,7 +146,7 @@ public sealed class ScenePublisher
 
         if (limits.Count == 0)
         {
-            throw new InvalidOperationException($"{manifest.SceneId}: no tiles were rendered (the scene is empty at every zoom)");
+            throw new InvalidSceneException($"{manifest.SceneId}: no tiles were rendered (the scene is empty at every zoom)");
         }
 
         var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Title(l.Name))).ToList();
@@ -149,8 +174,7 @@ public sealed class ScenePublisher
         });
         // Its own EPSG:3857 grid: the item-level proj fields describe the UTM scene, and GDAL's STACIT skips an asset
         // without proj:epsg (or would place it on the UTM grid).
-        var (shape, transform) = CogGrid(scene.PathOf(manifest.Cog));
-        var fields = CbersItemBuilder.WebMercatorProjection(shape, transform);
+        var fields = CbersItemBuilder.WebMercatorProjection(manifest.CogShape, manifest.CogTransform);
         fields["file:size"] = StacJson.Element(manifest.Cog.Size);
         fields["file:checksum"] = StacJson.Element(manifest.Cog.Checksum);
         fields["bands"] = StacJson.Element(bands.ToArray());
@@ -164,15 +188,6 @@ public sealed class ScenePublisher
         };
     }
 
-    /// <summary>The COG's own grid ([rows, columns] and the projection extension's transform), read from the file.</summary>
-    private static (int[] Shape, double[] Transform) CogGrid(string path)
-    {
-        using var dataset = GdalDataset.Open(path);
-        var geo = dataset.GeoTransform ?? throw new InvalidOperationException($"{path}: the COG has no geotransform");
-        // GDAL's (x0, dx, rx, y0, ry, dy) as STAC's row-major (a, b, c, d, e, f): x = a·col + b·row + c.
-        return ([dataset.Height, dataset.Width], [geo.PixelWidth, geo.RowRotation, geo.OriginX, geo.ColumnRotation, geo.PixelHeight, geo.OriginY]);
-    }
-
     private static string Title(string layer) => layer switch
     {
         "true-color" => "True colour (red, green, blue)",
@@ -182,31 +197,7 @@ public sealed class ScenePublisher
 
     private async Task<(int Count, long Bytes)> UploadAsync(ProcessedScene scene, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var manifest = scene.Manifest;
-        var (collection, id) = (manifest.Collection, manifest.SceneId);
-        var immutable = new ObjectPutOptions { CacheControl = PublishOptions.ImmutableCacheControl };
-        var uploads = new List<(string Key, string Path, ObjectPutOptions Options)>
-        {
-            (PublishedObjectKeys.Cog(collection, id, "visual"), scene.PathOf(manifest.Cog), immutable with { ContentType = PublishOptions.CogContentType }),
-            (PublishedObjectKeys.Thumbnail(collection, id), scene.PathOf(manifest.Thumbnail), immutable with { ContentType = "image/png" }),
-        };
-        uploads.AddRange(manifest.MetadataXml.Select(x =>
-            (PublishedObjectKeys.Original(collection, id, FileName(x)), scene.PathOf(x), immutable with { ContentType = "text/xml" })));
-        foreach (var layer in manifest.Layers)
-        {
-            var root = Path.Combine(scene.WorkDirectory, layer.Directory);
-            var tileOptions = immutable with { ContentType = layer.Extension == "webp" ? "image/webp" : "image/png" };
-            var prefix = TileWriterPaths.LayerPrefix(collection, id, layer.Name);
-            foreach (var file in Directory.EnumerateFiles(root, "*." + layer.Extension, SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
-                if (TileWriterPaths.TryParseRelativePath(relative, out _, out _))
-                {
-                    uploads.Add((prefix + relative, file, tileOptions));
-                }
-            }
-        }
-
+        var uploads = SceneUploads.Products(scene.Manifest, scene.WorkDirectory).Concat(SceneUploads.Tiles(scene.Manifest, scene.WorkDirectory)).ToList();
         long bytes = 0;
         var started = 0;
         var total = uploads.Count;
@@ -282,20 +273,4 @@ public sealed class ScenePublisher
         return items;
     }
 
-    private async Task RecordAsync(string sceneId, SceneState state, SceneRecord? previous, string? reason, bool? retryable, CancellationToken cancellationToken)
-    {
-        var failed = state == SceneState.Failed;
-        await _catalog.UpsertSceneRecordAsync(new SceneRecord
-        {
-            SceneId = sceneId,
-            State = state,
-            Stage = failed ? Stage : null,
-            Reason = failed ? reason : null,
-            Retryable = failed ? retryable : null,
-            UpdatedAt = _time.GetUtcNow().UtcDateTime,
-            Attempts = previous?.Attempts ?? 0,
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string FileName(ManifestFile file) => file.Path[(file.Path.LastIndexOf('/') + 1)..];
 }

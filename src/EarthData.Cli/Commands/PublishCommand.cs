@@ -1,17 +1,18 @@
 using System.CommandLine;
-using System.Globalization;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
 using EarthData.Imaging.Layers;
 using EarthData.Jobs.Pipeline;
-using EarthData.Storage.Configuration;
-using Microsoft.Extensions.Configuration;
+using EarthData.Jobs.Sources;
+using EarthData.Server.Composition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EarthData.Cli.Commands;
 
 /// <summary>
-/// <c>earthdata publish</c>: one scene folder → COG, tile pyramids and thumbnail in <c>{data}/staging</c> → uploaded to
-/// the configured object store → STAC item in the configured catalogue and the static catalogue under <c>stac/</c>.
+/// <c>earthdata publish</c>: one scene folder through the whole pipeline in this process — ingest, process, tile,
+/// publish — with the same scene-state service, stages and leases as the workers (<see cref="InlinePipeline"/>).
+/// A published scene is re-published (forced).
 /// </summary>
 /// <remarks>
 /// Settings come from <c>./appsettings.json</c>, then <c>{data}/appsettings.json</c>, then environment variables
@@ -19,7 +20,7 @@ namespace EarthData.Cli.Commands;
 /// later sources winning; <c>--public-url</c> and <c>--public-objects-url</c> win over all. The catalogue stores object
 /// keys whatever these say; they only give the static root catalog its absolute <c>self</c> link.
 /// </remarks>
-internal static partial class PublishCommand
+internal static class PublishCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -30,111 +31,93 @@ internal static partial class PublishCommand
         var publicUrl = new Option<string?>("--public-url") { Description = "Public base URL of the EarthData server (default: EarthData:PublicUrl): the static root catalog's self link is {URL}/objects/stac/catalog.json" };
         var publicObjectsUrl = new Option<string?>("--public-objects-url") { Description = "URL under which object keys resolve without the server: a public container, bucket website or CDN (default: EarthData:PublicObjectsUrl)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("publish", "Process one scene (COG, tiles, thumbnail) and publish it: objects, then the STAC item")
+        var command = new Command("publish", "Run one scene through the pipeline in this process (COG, tiles, thumbnail, objects, then the STAC item)")
         {
             scene, data, layers, zoom, publicUrl, publicObjectsUrl, threads,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var directory = parse.GetValue(scene)!;
-            var threadCount = parse.GetValue(threads);
-            if (threadCount is < 1 or > 256)
-            {
-                throw new ArgumentException($"--threads: {threadCount}: use 1-256");
-            }
-
-            var zoomRange = ZoomRange.Parse(parse.GetValue(zoom));
-            var processing = new SceneProcessingOptions
-            {
-                Layers = ParseLayers(parse.GetValue(layers)!),
-                MinZoom = zoomRange?.Min,
-                MaxZoom = zoomRange?.Max,
-                Threads = threadCount,
-            };
+            var overrides = Overrides(parse.GetValue(layers)!, parse.GetValue(zoom), parse.GetValue(publicUrl), parse.GetValue(publicObjectsUrl), parse.GetValue(threads));
             if (!Directory.Exists(directory))
             {
                 throw new DirectoryNotFoundException($"'{directory}' is not a folder");
             }
 
             var files = ArchiveLayout.Locate(directory);
-            var dataDirectory = DataDirectory.Resolve(parse.GetValue(data));
-            var configuration = Configuration(dataDirectory);
-            var settings = new StorageSettings();
-            configuration.GetSection("EarthData").Bind(settings);
-            var objects = StorageFactory.CreateObjectStore(settings, dataDirectory);
-            var catalog = StorageFactory.CreateCatalogStore(settings, dataDirectory);
-            try
+            using var host = EarthDataHost.Build(DataDirectory.Resolve(parse.GetValue(data)), EarthDataRole.Client, overrides);
+            await host.StartAsync(token).ConfigureAwait(false);
+            GdalCache.Bound(GdalCache.ProcessingBytes);
+            var record = await RunAsync(host.Services, files.Directory, force: true, stderr, token).ConfigureAwait(false);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            if (record.State != SceneState.Published)
             {
-                var options = new PublishOptions
-                {
-                    PublicUrl = HttpUrl("--public-url", PublishOptions.PublicUrlKey, parse.GetValue(publicUrl) ?? configuration[PublishOptions.PublicUrlKey]),
-                    PublicObjectsUrl = HttpUrl("--public-objects-url", PublishOptions.PublicObjectsUrlKey,
-                        parse.GetValue(publicObjectsUrl) ?? configuration[PublishOptions.PublicObjectsUrlKey]),
-                };
-                options.Validate();
-                await catalog.MigrateAsync(token).ConfigureAwait(false);
-                var publisher = new ScenePublisher(objects, catalog, options);
-                GdalCache.Bound(GdalCache.ProcessingBytes);
-                var processor = new SceneProcessor(Path.Combine(dataDirectory, "staging"));
-                var result = await RunAsync(stderr, files.Id.ToString(), processor, publisher, catalog, files.Directory, processing, token).ConfigureAwait(false);
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"published {result.Item.Id}: {result.ObjectsUploaded} objects, {result.BytesUploaded} bytes uploaded; STAC item {result.ItemKey}")).ConfigureAwait(false);
-                return 0;
+                throw new InvalidOperationException($"{record.SceneId} {record.State}: {record.Reason}");
             }
-            finally
-            {
-                (catalog as IDisposable)?.Dispose();
-            }
+
+            await stdout.WriteLineAsync($"published {record.SceneId}: STAC item {PublishedObjectKeys.StacItem(record.Collection!, record.SceneId)}").ConfigureAwait(false);
+            return 0;
         }, stderr, ct));
         return command;
     }
 
-    private static async Task<PublishResult> RunAsync(TextWriter stderr, string sceneId, SceneProcessor processor, ScenePublisher publisher,
-        ICatalogStore catalog, string directory, SceneProcessingOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the scene at <paramref name="source"/> and runs it through the pipeline in this process; a folder outside
+    /// the configured sources is added as a source for this run. Returns the final record.
+    /// </summary>
+    internal static async Task<SceneRecord> RunAsync(IServiceProvider services, string source, bool force, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var previous = await catalog.GetSceneRecordAsync(sceneId, cancellationToken).ConfigureAwait(false);
-        await catalog.UpsertSceneRecordAsync(
-            new SceneRecord { SceneId = sceneId, State = SceneState.Processing, UpdatedAt = DateTime.UtcNow, Attempts = (previous?.Attempts ?? 0) + 1 },
-            cancellationToken).ConfigureAwait(false);
-        ProcessedScene processed;
-        try
+        var inline = new InlinePipeline(services);
+        AllowLocalFolder(services.GetRequiredService<SceneSources>(), source);
+        var outcome = await inline.Intake.QueueAsync(source, force, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Accepted && SceneStages.StageOf(outcome.Record.State) is { } stage)
         {
-            processed = ProgressDisplay.Run(stderr, "processing " + sceneId, p => processor.Process(directory, options, p, cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await catalog.UpsertSceneRecordAsync(new SceneRecord
-            {
-                SceneId = sceneId, State = SceneState.Failed, Stage = "process", Reason = ex.Message.ReplaceLineEndings(" "),
-                Retryable = ex is not (Core.InvalidSceneException or ArgumentException), UpdatedAt = DateTime.UtcNow,
-                Attempts = (previous?.Attempts ?? 0) + 1,
-            }, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            // Already on its way: run its current stage here too; the stage's lease lets only one runner do the work.
+            inline.Scheduler.Enqueue(stage, outcome.Record.SceneId);
         }
 
-        // Spectre's progress display is synchronous; the upload runs on the thread pool while it draws.
-        return ProgressDisplay.Run(stderr, "publishing " + sceneId,
-            p => Task.Run(() => publisher.PublishAsync(processed, p, cancellationToken), cancellationToken).GetAwaiter().GetResult());
+        var work = inline.RunAsync(cancellationToken);
+        return await SceneWatch.UntilFinalAsync(inline.State, outcome.Record.SceneId, stderr, work, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IConfigurationRoot Configuration(string dataDirectory) => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false)
-        .AddJsonFile(Path.Combine(dataDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-        .AddEnvironmentVariables()
-        .Build();
-
-    /// <summary>The configured URL, or null when none is set.</summary>
-    private static Uri? HttpUrl(string option, string key, string? configured)
+    /// <summary>Adds the parent of a local scene folder as a source when no configured source holds it.</summary>
+    internal static void AllowLocalFolder(SceneSources sources, string source)
     {
-        if (string.IsNullOrWhiteSpace(configured))
+        if (!Directory.Exists(source) || sources.All.Any(s => s.TryResolve(source, out _, out _)))
         {
-            return null;
+            return;
         }
 
-        return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new ArgumentException($"{option} / {key}: '{configured}' is not an absolute http(s) URL");
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source));
+        sources.Add(new ArchiveFolderSource(Path.GetDirectoryName(full)!));
     }
+
+    private static Dictionary<string, string?> Overrides(string layers, string? zoom, string? publicUrl, string? publicObjectsUrl, int threads)
+    {
+        if (threads is < 1 or > 256)
+        {
+            throw new ArgumentException($"--threads: {threads}: use 1-256");
+        }
+
+        var zoomRange = ZoomRange.Parse(zoom);
+        _ = ParseLayers(layers);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["EarthData:Pipeline:Layers"] = layers,
+            ["EarthData:Pipeline:Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["EarthData:Pipeline:MinZoom"] = zoomRange?.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["EarthData:Pipeline:MaxZoom"] = zoomRange?.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        overrides[PublishOptions.PublicUrlKey] = HttpUrl("--public-url", publicUrl);
+        overrides[PublishOptions.PublicObjectsUrlKey] = HttpUrl("--public-objects-url", publicObjectsUrl);
+        return overrides;
+    }
+
+    /// <summary>The option's URL, checked to be absolute http(s); null when not given.</summary>
+    private static string? HttpUrl(string option, string? url) =>
+        url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            ? url
+            : throw new ArgumentException($"{option}: '{url}' is not an absolute http(s) URL");
 
     private static LayerDefinition[] ParseLayers(string text)
     {
@@ -154,5 +137,4 @@ internal static partial class PublishCommand
             throw new ArgumentException("--layers: " + ex.Message, ex);
         }
     }
-
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using EarthData.Server;
+using EarthData.Server.Composition;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace EarthData.Cli.Commands;
@@ -16,7 +18,8 @@ internal static class ServeCommand
         {
             Description = "URL under which object keys resolve without the server (public container, CDN) for asset hrefs (default: EarthData__PublicObjectsUrl, else {public-url}/objects)",
         };
-        var serve = new Command("serve", "Run the EarthData server") { urls, data, publicUrl, publicObjectsUrl };
+        var noWorkers = new Option<bool>("--no-workers") { Description = "Serve the API only; jobs run in 'earthdata worker' processes (needs the PostgreSQL job storage)" };
+        var serve = new Command("serve", "Run the EarthData server (API, STAC API, objects, job dashboard) with pipeline workers") { urls, data, publicUrl, publicObjectsUrl, noWorkers };
         serve.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var options = new ServerOptions
@@ -25,11 +28,23 @@ internal static class ServeCommand
                 DataDirectory = DataDirectory.Resolve(parse.GetValue(data)),
                 PublicUrl = parse.GetValue(publicUrl) is { } url ? ParseHttpUrl("--public-url", url) : null,
                 PublicObjectsUrl = parse.GetValue(publicObjectsUrl) is { } objectsUrl ? ParseHttpUrl("--public-objects-url", objectsUrl) : null,
+                RunWorkers = !parse.GetValue(noWorkers),
             };
             var app = EarthDataServer.Build(options);
+            if (options.RunWorkers)
+            {
+                GdalCache.Bound(GdalCache.ProcessingBytes);
+            }
+
             await using var disposeApp = app.ConfigureAwait(false);
             await app.StartAsync(token).ConfigureAwait(false);
-            await stdout.WriteLineAsync($"EarthData listening on {options.Urls} (data: {options.DataDirectory}); STAC API at {options.Urls.Split(';')[0].TrimEnd('/')}/stac").ConfigureAwait(false);
+            var root = options.Urls.Split(';')[0].TrimEnd('/');
+            var settings = app.Services.GetRequiredService<EarthDataSettings>();
+            var keys = app.Services.GetRequiredService<ApiKeyAuthority>();
+            await stdout.WriteLineAsync($"EarthData listening on {options.Urls} (data: {options.DataDirectory}); STAC API at {root}/stac").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"  scenes API {root}/api/scenes, OpenAPI {root}/openapi/v1.json (browse {root}/openapi/ui), jobs {root}/hangfire").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"  API key: {keys.KeyFile ?? "EARTHDATA_API_KEY"}; drop folder {settings.DropFolder} (discovery: {settings.DiscoveryCron}); " +
+                $"workers: {(options.RunWorkers ? settings.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")} ({settings.JobStorage} job storage)").ConfigureAwait(false);
             await app.WaitForShutdownAsync(token).ConfigureAwait(false);
             return 0;
         }, stderr, ct));

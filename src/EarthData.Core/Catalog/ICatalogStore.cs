@@ -3,10 +3,11 @@ using EarthData.Core.Stac;
 namespace EarthData.Core.Catalog;
 
 /// <summary>
-/// The STAC catalogue database: collections, items (keyed by collection and id) and scene ingestion records.
+/// The STAC catalogue database: collections, items (keyed by collection and id) and scene ingestion records
+/// (<see cref="ISceneRecordStore"/>).
 /// Implementations are thread-safe; every method is async with the cancellation token last.
 /// </summary>
-public interface ICatalogStore
+public interface ICatalogStore : ISceneRecordStore
 {
     /// <summary>Creates or upgrades the schema; safe to call on every start and concurrently.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
@@ -36,13 +37,4 @@ public interface ICatalogStore
     /// <summary>Searches items with keyset paging (see <see cref="PageToken"/>).</summary>
     /// <exception cref="InvalidQueryException">The search is invalid (limit, bbox, token, filter …).</exception>
     Task<ItemPage> SearchAsync(ItemSearch query, CancellationToken cancellationToken = default);
-
-    /// <summary>Inserts or replaces the record of a scene.</summary>
-    Task UpsertSceneRecordAsync(SceneRecord record, CancellationToken cancellationToken = default);
-
-    /// <summary>The record of a scene, or null.</summary>
-    Task<SceneRecord?> GetSceneRecordAsync(string sceneId, CancellationToken cancellationToken = default);
-
-    /// <summary>Scene records, optionally in one state, oldest update first.</summary>
-    Task<IReadOnlyList<SceneRecord>> ListSceneRecordsAsync(SceneState? state = null, CancellationToken cancellationToken = default);
 }

@@ -35,5 +35,25 @@ internal static class PostgresCatalogMigrations
         CREATE INDEX items_datetime_desc ON items (datetime DESC, collection, id);
         CREATE INDEX items_collection_datetime_desc ON items (collection, datetime DESC, id);
         """,
+        // v3: scene records carry a compare-and-swap version, their source, collection, progress and creation time
+        // (the listing order); a lease per scene and stage keeps two workers from running one stage of one scene.
+        """
+        ALTER TABLE scene_records ADD COLUMN version bigint NOT NULL DEFAULT 1;
+        ALTER TABLE scene_records ADD COLUMN source text;
+        ALTER TABLE scene_records ADD COLUMN collection text COLLATE "C";
+        ALTER TABLE scene_records ADD COLUMN progress double precision NOT NULL DEFAULT 0;
+        ALTER TABLE scene_records ADD COLUMN created_at timestamptz;
+        UPDATE scene_records SET created_at = updated_at, stage = lower(stage);
+        ALTER TABLE scene_records ALTER COLUMN created_at SET NOT NULL;
+        CREATE INDEX scene_records_created ON scene_records (created_at, scene_id);
+        CREATE INDEX scene_records_state_created ON scene_records (state, created_at, scene_id);
+        CREATE INDEX scene_records_collection_created ON scene_records (collection, created_at, scene_id);
+        CREATE TABLE scene_leases (
+            scene_id text COLLATE "C" NOT NULL,
+            stage text NOT NULL,
+            owner text NOT NULL,
+            expires_at timestamptz NOT NULL,
+            PRIMARY KEY (scene_id, stage));
+        """,
     ];
 }

@@ -12,7 +12,7 @@ namespace EarthData.Storage.Catalog;
 /// through <c>unnest</c> in one statement per 1,000 items, all in one transaction. Search: see
 /// <see cref="CatalogQueryPlanner"/>. Thread-safe; dispose to close the connection pool.
 /// </summary>
-public sealed class PostgresCatalogStore : ICatalogStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgresCatalogStore : ICatalogStore, IAsyncDisposable, IDisposable
 {
     private const int BatchSize = 1000;
     private readonly NpgsqlDataSource _dataSource;
@@ -134,69 +134,10 @@ public sealed class PostgresCatalogStore : ICatalogStore, IAsyncDisposable, IDis
     public Task<ItemPage> SearchAsync(ItemSearch query, CancellationToken cancellationToken = default) => _search.SearchAsync(query, cancellationToken);
 
     /// <inheritdoc />
-    public async Task UpsertSceneRecordAsync(SceneRecord record, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentException.ThrowIfNullOrWhiteSpace(record.SceneId);
-        using var command = _dataSource.CreateCommand(
-            "INSERT INTO scene_records (scene_id, state, stage, reason, retryable, updated_at, attempts) VALUES (@id, @s, @st, @r, @rt, @u, @a) " +
-            "ON CONFLICT (scene_id) DO UPDATE SET state = excluded.state, stage = excluded.stage, reason = excluded.reason, " +
-            "retryable = excluded.retryable, updated_at = excluded.updated_at, attempts = excluded.attempts;");
-        command.Parameters.AddWithValue("id", record.SceneId);
-        command.Parameters.AddWithValue("s", record.State.ToString());
-        command.Parameters.AddWithValue("st", NpgsqlDbType.Text, (object?)record.Stage ?? DBNull.Value);
-        command.Parameters.AddWithValue("r", NpgsqlDbType.Text, (object?)record.Reason ?? DBNull.Value);
-        command.Parameters.AddWithValue("rt", NpgsqlDbType.Boolean, (object?)record.Retryable ?? DBNull.Value);
-        command.Parameters.AddWithValue("u", PostgresCatalogDialect.Microseconds(record.UpdatedAt.ToUniversalTime()));
-        command.Parameters.AddWithValue("a", record.Attempts);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<SceneRecord?> GetSceneRecordAsync(string sceneId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(sceneId);
-        var records = await QueryScenesAsync("WHERE scene_id = @v", sceneId, cancellationToken).ConfigureAwait(false);
-        return records.Count == 0 ? null : records[0];
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<SceneRecord>> ListSceneRecordsAsync(SceneState? state = null, CancellationToken cancellationToken = default) =>
-        await QueryScenesAsync(state is null ? string.Empty : "WHERE state = @v", state?.ToString(), cancellationToken).ConfigureAwait(false);
-
-    /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
-
-    private async Task<List<SceneRecord>> QueryScenesAsync(string where, string? value, CancellationToken cancellationToken)
-    {
-        using var command = _dataSource.CreateCommand(
-            $"SELECT scene_id, state, stage, reason, retryable, updated_at, attempts FROM scene_records {where} ORDER BY updated_at, scene_id;");
-        if (value is not null)
-        {
-            command.Parameters.AddWithValue("v", value);
-        }
-
-        var records = new List<SceneRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(new SceneRecord
-            {
-                SceneId = reader.GetString(0),
-                State = Enum.Parse<SceneState>(reader.GetString(1)),
-                Stage = reader.IsDBNull(2) ? null : reader.GetString(2),
-                Reason = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Retryable = reader.IsDBNull(4) ? null : reader.GetBoolean(4),
-                UpdatedAt = reader.GetFieldValue<DateTime>(5),
-                Attempts = reader.GetInt32(6),
-            });
-        }
-
-        return records;
-    }
 
     private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken)
     {

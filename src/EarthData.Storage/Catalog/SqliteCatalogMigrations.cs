@@ -35,5 +35,24 @@ internal static class SqliteCatalogMigrations
         CREATE INDEX items_datetime_desc ON items (datetime DESC, collection, id);
         CREATE INDEX items_collection_datetime_desc ON items (collection, datetime DESC, id);
         """,
+        // v3: scene records carry a compare-and-swap version, their source, collection, progress and creation time
+        // (the listing order); a lease per scene and stage keeps two workers from running one stage of one scene.
+        """
+        ALTER TABLE scene_records ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE scene_records ADD COLUMN source TEXT;
+        ALTER TABLE scene_records ADD COLUMN collection TEXT;
+        ALTER TABLE scene_records ADD COLUMN progress REAL NOT NULL DEFAULT 0;
+        ALTER TABLE scene_records ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+        UPDATE scene_records SET created_at = updated_at, stage = lower(stage);
+        CREATE INDEX scene_records_created ON scene_records (created_at, scene_id);
+        CREATE INDEX scene_records_state_created ON scene_records (state, created_at, scene_id);
+        CREATE INDEX scene_records_collection_created ON scene_records (collection, created_at, scene_id);
+        CREATE TABLE scene_leases (
+            scene_id TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (scene_id, stage));
+        """,
     ];
 }

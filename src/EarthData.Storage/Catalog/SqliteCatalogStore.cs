@@ -10,7 +10,7 @@ namespace EarthData.Storage.Catalog;
 /// datetime in columns and their box in an R*Tree. Search: see <see cref="CatalogQueryPlanner"/> for what runs in SQL
 /// (<c>json_extract</c>) and what in memory. Thread-safe (a pooled connection per call).
 /// </summary>
-public sealed class SqliteCatalogStore : ICatalogStore
+public sealed partial class SqliteCatalogStore : ICatalogStore
 {
     private readonly string _connectionString;
     private readonly CatalogSearchEngine _search;
@@ -155,69 +155,6 @@ public sealed class SqliteCatalogStore : ICatalogStore
 
     /// <inheritdoc />
     public Task<ItemPage> SearchAsync(ItemSearch query, CancellationToken cancellationToken = default) => _search.SearchAsync(query, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task UpsertSceneRecordAsync(SceneRecord record, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentException.ThrowIfNullOrWhiteSpace(record.SceneId);
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, null,
-            "INSERT INTO scene_records (scene_id, state, stage, reason, retryable, updated_at, attempts) VALUES (@id, @s, @st, @r, @rt, @u, @a) " +
-            "ON CONFLICT (scene_id) DO UPDATE SET state = excluded.state, stage = excluded.stage, reason = excluded.reason, " +
-            "retryable = excluded.retryable, updated_at = excluded.updated_at, attempts = excluded.attempts;");
-        command.Parameters.AddWithValue("@id", record.SceneId);
-        command.Parameters.AddWithValue("@s", record.State.ToString());
-        command.Parameters.AddWithValue("@st", (object?)record.Stage ?? DBNull.Value);
-        command.Parameters.AddWithValue("@r", (object?)record.Reason ?? DBNull.Value);
-        command.Parameters.AddWithValue("@rt", record.Retryable is { } retry ? (retry ? 1 : 0) : DBNull.Value);
-        command.Parameters.AddWithValue("@u", PageToken.FormatDatetime(record.UpdatedAt));
-        command.Parameters.AddWithValue("@a", record.Attempts);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<SceneRecord?> GetSceneRecordAsync(string sceneId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(sceneId);
-        var records = await QueryScenesAsync("WHERE scene_id = @id", "@id", sceneId, cancellationToken).ConfigureAwait(false);
-        return records.Count == 0 ? null : records[0];
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<SceneRecord>> ListSceneRecordsAsync(SceneState? state = null, CancellationToken cancellationToken = default) =>
-        state is { } s
-            ? await QueryScenesAsync("WHERE state = @s", "@s", s.ToString(), cancellationToken).ConfigureAwait(false)
-            : await QueryScenesAsync(string.Empty, null, null, cancellationToken).ConfigureAwait(false);
-
-    private async Task<List<SceneRecord>> QueryScenesAsync(string where, string? name, object? value, CancellationToken cancellationToken)
-    {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, null,
-            $"SELECT scene_id, state, stage, reason, retryable, updated_at, attempts FROM scene_records {where} ORDER BY updated_at, scene_id;");
-        if (name is not null)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var records = new List<SceneRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(new SceneRecord
-            {
-                SceneId = reader.GetString(0),
-                State = Enum.Parse<SceneState>(reader.GetString(1)),
-                Stage = reader.IsDBNull(2) ? null : reader.GetString(2),
-                Reason = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Retryable = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
-                UpdatedAt = StacItem.ParseInstant(reader.GetString(5)),
-                Attempts = reader.GetInt32(6),
-            });
-        }
-
-        return records;
-    }
 
     private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken) =>
         await QueryTextAsync(sql, parameters.Parameters, cancellationToken).ConfigureAwait(false);

@@ -78,7 +78,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
             .Replace("{TileRow}", first.MinRow.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.True(File.Exists(target.PathOf(href)), href);
         Assert.Equal($"stac/CBERS4A-WFI/items/{scene.Manifest.SceneId}.json", result.ItemKey);
-        Assert.Equal(SceneState.Published, (await target.Catalog.GetSceneRecordAsync(scene.Manifest.SceneId))!.State);
+        Assert.Null(await target.Catalog.GetSceneRecordAsync(scene.Manifest.SceneId));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
     }
 
     [Fact]
-    public async Task Publish_WhenAnUploadFails_WritesNoItemRecordsFailedAndARetrySucceeds()
+    public async Task Publish_WhenAnUploadFails_WritesNoItemThrowsRetryableAndARetrySucceeds()
     {
         using var target = await LocalTarget.CreateAsync();
         var id = scenes.Mux.Manifest.SceneId;
@@ -146,22 +146,16 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         Assert.Contains(InterceptingObjectStore.FailureMessage, ex.Message, StringComparison.Ordinal);
         Assert.Null(await target.Catalog.GetItemAsync("CBERS4-MUX", id));
         Assert.Empty(await target.KeysAsync("stac/"));
-        var failed = await target.Catalog.GetSceneRecordAsync(id);
-        Assert.Equal(SceneState.Failed, failed!.State);
-        Assert.Equal("publish", failed.Stage);
-        Assert.True(failed.Retryable);
-        Assert.Contains(InterceptingObjectStore.FailureMessage, failed.Reason, StringComparison.Ordinal);
+        Assert.Equal("upload", ex.Step);
+        Assert.True(ex.Retryable);
 
         await target.Publisher().PublishAsync(scenes.Mux);
 
         Assert.NotNull(await target.Catalog.GetItemAsync("CBERS4-MUX", id));
-        var published = await target.Catalog.GetSceneRecordAsync(id);
-        Assert.Equal(SceneState.Published, published!.State);
-        Assert.Null(published.Reason);
     }
 
     [Fact]
-    public async Task Publish_WhenCancelledDuringUploads_WritesNoItemAndRecordsARetryableFailure()
+    public async Task Publish_WhenCancelledDuringUploads_WritesNoItem()
     {
         using var target = await LocalTarget.CreateAsync();
         using var cancellation = new CancellationTokenSource();
@@ -177,10 +171,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => target.Publisher().PublishAsync(scenes.Wfi, progress, cancellation.Token));
 
         Assert.Null(await target.Catalog.GetItemAsync("CBERS4A-WFI", id));
-        var record = await target.Catalog.GetSceneRecordAsync(id);
-        Assert.Equal(SceneState.Failed, record!.State);
-        Assert.Equal("upload: cancelled", record.Reason);
-        Assert.True(record.Retryable);
+        Assert.Empty(await target.KeysAsync("stac/"));
     }
 
     /// <summary>

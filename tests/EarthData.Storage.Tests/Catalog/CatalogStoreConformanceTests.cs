@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace EarthData.Storage.Tests.Catalog;
 
 /// <summary>The behaviour every <see cref="ICatalogStore"/> must show; one subclass per store runs it against a real database.</summary>
-public abstract class CatalogStoreConformanceTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private ICatalogStore? _store;
 
@@ -340,39 +340,6 @@ public abstract class CatalogStoreConformanceTests(ITestOutputHelper output) : I
         await Assert.ThrowsAsync<ArgumentException>(() => Store.UpsertItemsAsync([TestItems.Item("ok"), broken]));
 
         Assert.Null(await Store.GetItemAsync("CBERS4-MUX", "ok"));
-    }
-
-    [Fact]
-    public async Task SceneRecords_FollowLifecycle()
-    {
-        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var record = new SceneRecord { SceneId = "CBERS_4_MUX_20170528_090_084_L2", State = SceneState.Queued, UpdatedAt = start };
-        await Store.UpsertSceneRecordAsync(record);
-        await Store.UpsertSceneRecordAsync(new SceneRecord { SceneId = "CBERS_4_MUX_20170528_090_085_L2", State = SceneState.Queued, UpdatedAt = start.AddMinutes(1) });
-        await Store.UpsertSceneRecordAsync(record with { State = SceneState.Ingesting, Attempts = 1, UpdatedAt = start.AddMinutes(2) });
-        await Store.UpsertSceneRecordAsync(record with
-        {
-            State = SceneState.Failed, Stage = "process", Reason = "GDAL: disk full", Retryable = true, Attempts = 1, UpdatedAt = start.AddMinutes(3),
-        });
-
-        var failed = await Store.GetSceneRecordAsync(record.SceneId);
-
-        Assert.Equal(SceneState.Failed, failed!.State);
-        Assert.Equal("process", failed.Stage);
-        Assert.Equal("GDAL: disk full", failed.Reason);
-        Assert.True(failed.Retryable);
-        Assert.Equal(start.AddMinutes(3), failed.UpdatedAt);
-        Assert.Equal(1, failed.Attempts);
-        Assert.Equal([record.SceneId], (await Store.ListSceneRecordsAsync(SceneState.Failed)).Select(r => r.SceneId));
-        Assert.Equal(2, (await Store.ListSceneRecordsAsync()).Count);
-
-        await Store.UpsertSceneRecordAsync(failed with { State = SceneState.Published, Stage = null, Reason = null, Retryable = null, Attempts = 2, UpdatedAt = start.AddMinutes(9) });
-
-        var published = await Store.GetSceneRecordAsync(record.SceneId);
-        Assert.Equal(SceneState.Published, published!.State);
-        Assert.Null(published.Reason);
-        Assert.Null(published.Retryable);
-        Assert.Equal(["CBERS_4_MUX_20170528_090_085_L2", record.SceneId], (await Store.ListSceneRecordsAsync()).Select(r => r.SceneId));
     }
 
     [Fact]

@@ -1,0 +1,23 @@
+namespace EarthData.Jobs.Background;
+
+/// <summary>The Hangfire queues: one per stage, plus <c>alerts</c> (reserved for alert evaluation).</summary>
+public static class SceneQueues
+{
+    /// <summary>Ingest jobs and the discovery round.</summary>
+    public const string Ingest = "ingest";
+
+    /// <summary>COG jobs.</summary>
+    public const string Process = "process";
+
+    /// <summary>Tile pyramid jobs.</summary>
+    public const string Tile = "tile";
+
+    /// <summary>STAC commit jobs.</summary>
+    public const string Publish = "publish";
+
+    /// <summary>Alert evaluation (see <see cref="Scheduling.ISceneAlertHook"/>); empty until alerts exist.</summary>
+    public const string Alerts = "alerts";
+
+    /// <summary>Every queue, in the order a worker serves them by default (later stages first, so scenes finish).</summary>
+    public static IReadOnlyList<string> All { get; } = [Publish, Tile, Process, Ingest, Alerts];
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using EarthData.Core;
+using EarthData.Core.Scenes;
+using EarthData.Core.Sources;
+
+namespace EarthData.Jobs.Sources;
+
+/// <summary>
+/// Scenes in a local (or mounted) folder: the archive layout (<c>CBERS4/MUX/151/121/CBERS_4_MUX_…/</c>) or scene folders
+/// straight under the root. The embedded default is the drop folder <c>{data}/drop</c>. Discovery lists complete scenes
+/// whose files have not changed for <see cref="SettleTime"/>, ordered by their newest file's time.
+/// </summary>
+public sealed class ArchiveFolderSource : ISceneSource
+{
+    /// <summary>Creates the source on <paramref name="root"/> (created when missing).</summary>
+    public ArchiveFolderSource(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        Directory.CreateDirectory(Root);
+    }
+
+    /// <summary>The folder.</summary>
+    public string Root { get; }
+
+    /// <summary>How long a scene's files must be unchanged before discovery takes it (files still being copied are left); default 3 s.</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <inheritdoc />
+    public string Name => "folder:" + Root;
+
+    /// <inheritdoc />
+    public bool TryResolve(string location, out SceneId sceneId, out string normalizedLocation)
+    {
+        sceneId = default!;
+        normalizedLocation = string.Empty;
+        if (string.IsNullOrWhiteSpace(location) || location.Contains("://", StringComparison.Ordinal) || SceneId.TryParse(location, out _))
+        {
+            return false;
+        }
+
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(location));
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !SceneId.TryParse(Path.GetFileName(full), out var id))
+        {
+            return false;
+        }
+
+        (sceneId, normalizedLocation) = (id, full);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> LocateAsync(SceneId sceneId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sceneId);
+        foreach (var candidate in new[] { ArchiveLayout.SceneDirectory(Root, sceneId), Path.Combine(Root, sceneId.ToString()) })
+        {
+            if (Directory.Exists(candidate))
+            {
+                return Task.FromResult<string?>(candidate);
+            }
+        }
+
+        return Task.FromResult<string?>(null);
+    }
+
+    /// <inheritdoc />
+    public Task<string> FetchAsync(string location, string cacheDirectory, CancellationToken cancellationToken = default)
+    {
+        if (!TryResolve(location, out var id, out var full))
+        {
+            throw new InvalidSceneException($"'{location}' is not a scene folder under {Root}", location, null, null);
+        }
+
+        if (!Directory.Exists(full))
+        {
+            throw new InvalidSceneException($"{id}: scene folder '{full}' does not exist", full, null, id.ToString());
+        }
+
+        return Task.FromResult(full);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<DiscoveredScene> DiscoverAsync(string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        var settledBefore = DateTime.UtcNow - SettleTime;
+        var found = new List<DiscoveredScene>();
+        string? unsettled = null;
+        foreach (var folder in SceneFolders())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var files = new DirectoryInfo(folder).GetFiles();
+            if (files.Length == 0)
+            {
+                continue;
+            }
+
+            var newest = files.Max(f => f.LastWriteTimeUtc);
+            var mark = Mark(newest, Path.GetFileName(folder));
+            if (watermark is not null && string.CompareOrdinal(mark, watermark) <= 0)
+            {
+                continue;
+            }
+
+            if (newest > settledBefore || !IsComplete(folder))
+            {
+                unsettled = unsettled is null || string.CompareOrdinal(mark, unsettled) < 0 ? mark : unsettled;
+                continue;
+            }
+
+            found.Add(new DiscoveredScene(SceneId.Parse(Path.GetFileName(folder)), folder, mark));
+        }
+
+        // Never move the watermark past a scene still being written: it is taken on a later round.
+        foreach (var scene in found.OrderBy(s => s.Watermark, StringComparer.Ordinal))
+        {
+            if (unsettled is not null && string.CompareOrdinal(scene.Watermark, unsettled) > 0)
+            {
+                yield break;
+            }
+
+            yield return scene;
+        }
+    }
+
+    private IEnumerable<string> SceneFolders()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ArchiveLayout.Discover(Root))
+        {
+            var folder = ArchiveLayout.SceneDirectory(Root, id);
+            if (seen.Add(folder))
+            {
+                yield return folder;
+            }
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            if (SceneId.TryParse(Path.GetFileName(folder), out _) && seen.Add(folder))
+            {
+                yield return folder;
+            }
+        }
+    }
+
+    private static bool IsComplete(string folder)
+    {
+        try
+        {
+            ArchiveLayout.Locate(folder);
+            return true;
+        }
+        catch (InvalidSceneException)
+        {
+            return false;
+        }
+    }
+
+    private static string Mark(DateTime newest, string id) =>
+        newest.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture) + "|" + id;
+}
