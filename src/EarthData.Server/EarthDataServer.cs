@@ -1,5 +1,6 @@
 using EarthData.Server.Endpoints;
 using EarthData.Server.Stac;
+using EarthData.Server.Tiles;
 
 namespace EarthData.Server;
 
@@ -27,6 +28,7 @@ public static class EarthDataServer
         builder.Services.AddProblemDetails();
         builder.Services.AddEarthDataStorage(settings);
         builder.Services.AddSingleton<StacDocuments>();
+        builder.Services.AddEarthDataTiles();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -34,6 +36,8 @@ public static class EarthDataServer
         app.MapHealthApi();
         app.MapStacApi();
         app.MapObjectsApi();
+        app.MapTilesApi();
+        app.MapTileDiscoveryApi();
         return app;
     }
 }

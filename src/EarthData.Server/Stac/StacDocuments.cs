@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
+using EarthData.Server.Tiles;
 
 namespace EarthData.Server.Stac;
 
@@ -13,6 +14,8 @@ internal sealed class StacDocuments(ServerSettings settings)
 {
     /// <summary>Path of the STAC API root.</summary>
     public const string Root = "/stac";
+
+    private readonly TileUrls _tiles = new(settings);
 
     private static readonly HashSet<string> ApiRels = new(StringComparer.Ordinal) { "self", "root", "parent", "collection", "items", "item", "child" };
 
@@ -58,6 +61,7 @@ internal sealed class StacDocuments(ServerSettings settings)
             Link("collection", CollectionUrl(collection), StacLink.JsonMediaType),
             Link("root", Url(Root), StacLink.JsonMediaType),
         };
+        TileLinks.AddTo(links, item, _tiles);
         KeepOtherLinks(node, links);
         RewriteAssets(node["assets"] as JsonObject);
         RewriteAssets(node["asset_templates"] as JsonObject);

@@ -1,0 +1,41 @@
+using EarthData.Imaging.Layers;
+using EarthData.Jobs.Pipeline;
+using EarthData.Samples;
+
+namespace EarthData.Server.Tests.Tiles;
+
+/// <summary>
+/// One synthetic CBERS-4 MUX scene processed and published exactly as <c>earthdata publish</c> does (COG, true- and
+/// false-colour pyramids, thumbnail, STAC item with the server's <c>/objects/</c> as public base URL).
+/// </summary>
+public sealed record PublishedProduct(PublishResult Published, ProcessedScene Processed, string WorkDirectory)
+{
+    public const string Collection = "CBERS4-MUX";
+
+    public string ItemId => Published.Item.Id;
+
+    /// <summary>The finest pre-rendered zoom of the first layer.</summary>
+    public ManifestZoom NativeZoom => Processed.Manifest.Layers[0].Zooms[^1];
+
+    /// <summary>The object key of a pre-rendered tile.</summary>
+    public string TileKey(string layer, int z, int x, int y) => $"tiles/{Collection}/{ItemId}/{layer}/{z}/{x}/{y}.png";
+
+    /// <summary>The tile route path of a tile.</summary>
+    public string TilePath(string layer, int z, int x, int y, string extension = "png") => $"/tiles/{Collection}/{ItemId}/{layer}/{z}/{x}/{y}.{extension}";
+
+    public static async Task<PublishedProduct> PublishAsync(RunningServer server, int seed = 17, double scale = 0.03)
+    {
+        var work = Directory.CreateTempSubdirectory("earthdata-product-").FullName;
+        var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+        {
+            OutputRoot = Path.Combine(work, "archive"), Collection = Collection, Scale = scale, Seed = seed,
+        }).Scenes[0];
+        var processed = new SceneProcessor(Path.Combine(work, "staging")).Process(generated.Directory, new SceneProcessingOptions
+        {
+            Layers = [LayerDefinition.TrueColor, LayerDefinition.FalseColor],
+        });
+        var publisher = new ScenePublisher(server.Objects, server.Catalog, new PublishOptions { PublicBaseUrl = new Uri(server.BaseAddress, "objects/") });
+        var published = await publisher.PublishAsync(processed);
+        return new PublishedProduct(published, processed, work);
+    }
+}
