@@ -41,13 +41,26 @@ public static class TileDiscoveryApi
             return TileProblems.NotFound($"No item '{item}' is published in collection '{collection}'.");
         }
 
-        if (set.Layer(layer) is not { } tileLayer)
+        if (DynamicTileParameters.Parse(context.Request.Query, out var bad) is not { } parameters)
         {
-            return TileProblems.NotFound($"Item '{item}' has no layer '{layer}'; its layers: {string.Join(", ", set.Layers.Select(l => l.Name))}.");
+            return TileProblems.BadRequest(bad.Parameter, bad.Detail);
         }
 
-        var template = urls.Template(collection, item, layer, tileLayer.Extension);
-        return TypedResults.Json(TileJsonDocument.For(set, layer, tileLayer.Title, template, set.MinZoom, set.MaxZoom));
+        // A pre-rendered layer without parameters points at its pyramid; anything else at tiles rendered from the COG,
+        // carrying the request's rendering parameters.
+        var preRendered = set.Layer(layer);
+        if (preRendered is null && !Imaging.Layers.LayerCatalog.TryGet(layer, out _))
+        {
+            return DynamicTiles.UnknownLayer(set, layer);
+        }
+
+        var extension = parameters.Format?.Extension ?? preRendered?.Extension ?? "png";
+        var query = parameters.IsEmpty ? null : QueryString.Create(
+            DynamicTileParameters.Names.Where(context.Request.Query.ContainsKey)
+                .SelectMany(n => context.Request.Query[n].Select(v => new KeyValuePair<string, string?>(n, v)))).ToUriComponent();
+        var template = urls.Template(collection, item, layer, extension, query);
+        var title = preRendered?.Title ?? Imaging.Layers.LayerCatalog.TitleOf(layer);
+        return TypedResults.Json(TileJsonDocument.For(set, layer, title, template, set.MinZoom, Math.Max(set.MaxZoom, 0)));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetItemCapabilities(

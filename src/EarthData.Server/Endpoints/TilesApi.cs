@@ -7,7 +7,8 @@ namespace EarthData.Server.Endpoints;
 /// <summary>
 /// <c>GET</c>/<c>HEAD /tiles/{collection}/{item}/{layer}/{z}/{x}/{y}.{png|webp}</c>: pre-rendered XYZ tiles streamed
 /// from the object store with their strong ETag (<c>If-None-Match</c> → 304) and a long Cache-Control; tiles the
-/// pyramid does not hold are 404. Bad coordinates and names
+/// pyramid does not hold (other zooms, other layers, any rendering parameter) are rendered from the item's COG by
+/// <see cref="DynamicTiles"/>. Bad coordinates and names
 /// are 400, tiles outside the pyramid 404, both problem+json.
 /// </summary>
 public static class TilesApi
@@ -23,7 +24,8 @@ public static class TilesApi
     }
 
     private static async Task<IResult> GetTile(
-        string collection, string item, string layer, string z, string x, string y, HttpContext context, IObjectStore store, ItemTileSets items)
+        string collection, string item, string layer, string z, string x, string y, HttpContext context, IObjectStore store, ItemTileSets items,
+        DynamicTiles dynamicTiles)
     {
         if (TileProblems.InvalidNames(("collection", collection), ("item", item), ("layer", layer)) is { } invalid)
         {
@@ -35,8 +37,13 @@ public static class TilesApi
             return TileProblems.BadRequest("tile", error);
         }
 
+        if (DynamicTileParameters.Parse(context.Request.Query, out var bad) is not { } parameters)
+        {
+            return TileProblems.BadRequest(bad.Parameter, bad.Detail);
+        }
+
         var cancellationToken = context.RequestAborted;
-        if (context.Request.Query.Count == 0 && format != TileImageFormat.Jpeg)
+        if (parameters.IsEmpty && format != TileImageFormat.Jpeg)
         {
             var key = $"tiles/{collection}/{item}/{layer}/{tile.Zoom}/{tile.X}/{tile.Y}.{format.Extension}";
             var properties = await store.HeadAsync(key, cancellationToken).ConfigureAwait(false);
@@ -52,19 +59,14 @@ public static class TilesApi
             return TileProblems.NotFound($"No item '{item}' is published in collection '{collection}'.");
         }
 
-        return Missing(set, layer, tile);
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Missing(ItemTileSet set, string layer, Core.Tiling.TileAddress tile)
-    {
-        if (set.Layer(layer) is null)
+        // A pre-rendered layer inside its zoom range is served from the pyramid only: a missing tile there is empty.
+        if (parameters.IsEmpty && set.Layer(layer) is not null && tile.Zoom >= set.MinZoom && tile.Zoom <= set.MaxZoom)
         {
             return TileProblems.NotFound(
-                $"Item '{set.ItemId}' has no layer '{layer}'; its layers: {string.Join(", ", set.Layers.Select(l => l.Name))}.");
+                $"Tile {tile} is outside the pyramid of '{set.ItemId}' (zooms {set.MinZoom}–{set.MaxZoom}, only tiles with visible pixels are stored).");
         }
 
-        return TileProblems.NotFound(
-            $"Tile {tile} is outside the pyramid of '{set.ItemId}' (zooms {set.MinZoom}–{set.MaxZoom}, only tiles with visible pixels are stored).");
+        return await dynamicTiles.RenderAsync(context, set, layer, tile, format, parameters).ConfigureAwait(false);
     }
 
     private static IResult PreRendered(HttpContext context, IObjectStore store, ObjectProperties properties)

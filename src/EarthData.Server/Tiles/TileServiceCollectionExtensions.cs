@@ -11,6 +11,8 @@ internal static class TileServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ItemTileSets>();
         services.AddSingleton<TileUrls>();
+        services.AddSingleton<CogDatasetPool>();
+        services.AddSingleton<DynamicTiles>();
         return services;
     }
 }

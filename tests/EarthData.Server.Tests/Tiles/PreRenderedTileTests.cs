@@ -12,9 +12,9 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
     [Fact]
     public async Task GetTile_StreamsTheStoredTile_WithContentTypeStrongETagAndLongCaching()
     {
-        var stored = await FirstStoredTileAsync("true-color", Product.NativeZoom.Zoom);
+        var stored = await Product.InteriorTileAsync(server.Objects, "true-color");
 
-        using var response = await server.Client.GetAsync(Product.TilePath("true-color", stored.Z, stored.X, stored.Y));
+        using var response = await server.Client.GetAsync(Product.TilePath("true-color", stored.Zoom, stored.X, stored.Y));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
@@ -24,7 +24,7 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
         Assert.True(response.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(7), response.Headers.CacheControl?.ToString());
         Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        await using var object_ = await server.Objects.GetAsync(Product.TileKey("true-color", stored.Z, stored.X, stored.Y));
+        await using var object_ = await server.Objects.GetAsync(Product.TileKey("true-color", stored.Zoom, stored.X, stored.Y));
         using var expected = new MemoryStream();
         await object_.Content.CopyToAsync(expected);
         Assert.Equal(expected.ToArray(), bytes);
@@ -32,10 +32,22 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
     }
 
     [Fact]
+    public async Task GetTile_BeyondThePyramid_IsRenderedFromTheStoredCog()
+    {
+        var stored = await Product.InteriorTileAsync(server.Objects, "true-color");
+
+        using var response = await server.Client.GetAsync(Product.TilePath("ndvi", stored.Zoom + 1, stored.X * 2, stored.Y * 2));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(TileImage.Decode(await response.Content.ReadAsByteArrayAsync()).Where((_, i) => i % 4 == 3), a => a > 0);
+    }
+
+    [Fact]
     public async Task GetTile_Answers304_WhenIfNoneMatchHoldsItsETag()
     {
-        var stored = await FirstStoredTileAsync("false-color", Product.NativeZoom.Zoom);
-        var path = Product.TilePath("false-color", stored.Z, stored.X, stored.Y);
+        var stored = await Product.InteriorTileAsync(server.Objects, "false-color");
+        var path = Product.TilePath("false-color", stored.Zoom, stored.X, stored.Y);
         using var first = await server.Client.GetAsync(path);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
@@ -115,17 +127,6 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
         using var problem = JsonDocument.Parse(body);
         Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Contains(detail, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    private async Task<(int Z, int X, int Y)> FirstStoredTileAsync(string layer, int zoom)
-    {
-        await foreach (var stored in server.Objects.ListAsync($"tiles/{PublishedProduct.Collection}/{Product.ItemId}/{layer}/{zoom}/"))
-        {
-            var parts = stored.Key.Split('/');
-            return (zoom, int.Parse(parts[^2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        throw new InvalidOperationException($"no tile of {layer} at zoom {zoom} was published");
     }
 }
 

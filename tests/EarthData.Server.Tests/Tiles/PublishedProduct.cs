@@ -1,3 +1,6 @@
+using System.Globalization;
+using EarthData.Core.Storage;
+using EarthData.Core.Tiling;
 using EarthData.Imaging.Layers;
 using EarthData.Jobs.Pipeline;
 using EarthData.Samples;
@@ -22,6 +25,22 @@ public sealed record PublishedProduct(PublishResult Published, ProcessedScene Pr
 
     /// <summary>The tile route path of a tile.</summary>
     public string TilePath(string layer, int z, int x, int y, string extension = "png") => $"/tiles/{Collection}/{ItemId}/{layer}/{z}/{x}/{y}.{extension}";
+
+    /// <summary>A stored tile of the interior at the native zoom (the middle one in x, then y), so its children hold scene pixels too.</summary>
+    public async Task<TileAddress> InteriorTileAsync(IObjectStore store, string layer = "true-color")
+    {
+        var zoom = NativeZoom.Zoom;
+        var tiles = new List<TileAddress>();
+        await foreach (var stored in store.ListAsync($"tiles/{Collection}/{ItemId}/{layer}/{zoom}/"))
+        {
+            var parts = stored.Key.Split('/');
+            tiles.Add(new TileAddress(zoom, int.Parse(parts[^2], CultureInfo.InvariantCulture), int.Parse(parts[^1].Split('.')[0], CultureInfo.InvariantCulture)));
+        }
+
+        return tiles.Count == 0
+            ? throw new InvalidOperationException($"no tile of {layer} at zoom {zoom} was published")
+            : tiles.OrderBy(t => t.X).ThenBy(t => t.Y).ElementAt(tiles.Count / 2);
+    }
 
     public static async Task<PublishedProduct> PublishAsync(RunningServer server, int seed = 17, double scale = 0.03)
     {

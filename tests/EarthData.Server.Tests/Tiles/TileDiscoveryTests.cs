@@ -34,8 +34,7 @@ public sealed class TileDiscoveryTests(ProductServer server) : IClassFixture<Pro
         var bbox = Product.Published.Item.Bbox!;
         Assert.Equal(bbox, root.GetProperty("bounds").EnumerateArray().Select(b => b.GetDouble()).ToArray());
         var template = root.GetProperty("tiles")[0].GetString()!;
-        var native = Product.NativeZoom;
-        var tile = await FirstTileAsync("true-color", native.Zoom);
+        var tile = await Product.InteriorTileAsync(server.Objects);
         var url = template.Replace("{z}", $"{tile.Zoom}", StringComparison.Ordinal).Replace("{x}", $"{tile.X}", StringComparison.Ordinal)
             .Replace("{y}", $"{tile.Y}", StringComparison.Ordinal);
         using var tileResponse = await server.Client.GetAsync(new Uri(url));
@@ -77,7 +76,7 @@ public sealed class TileDiscoveryTests(ProductServer server) : IClassFixture<Pro
     [Fact]
     public async Task GdalWmtsDriver_ReadsAWindow_WhosePixelsAreThePreRenderedTile()
     {
-        var tile = await FirstTileAsync("false-color", Product.NativeZoom.Zoom);
+        var tile = await Product.InteriorTileAsync(server.Objects, "false-color");
         var capabilities = new Uri(server.BaseAddress, $"tiles/{PublishedProduct.Collection}/{Product.ItemId}/WMTSCapabilities.xml");
 
         var read = await ReadWindowAsync($"WMTS:{capabilities},layer=false-color", tile);
@@ -89,7 +88,7 @@ public sealed class TileDiscoveryTests(ProductServer server) : IClassFixture<Pro
     [Fact]
     public async Task GdalWmsDriver_WithATmsServiceDescription_ReadsThePreRenderedTiles()
     {
-        var tile = await FirstTileAsync("true-color", Product.NativeZoom.Zoom);
+        var tile = await Product.InteriorTileAsync(server.Objects, "true-color");
         var description = Path.Combine(Product.WorkDirectory, "tms.xml");
         await File.WriteAllTextAsync(description, string.Create(CultureInfo.InvariantCulture, $$"""
             <GDAL_WMS>
@@ -135,20 +134,6 @@ public sealed class TileDiscoveryTests(ProductServer server) : IClassFixture<Pro
         Assert.Equal(4, sums.Length);
         Assert.Contains(sums, s => s != "Checksum=0");
         return sums;
-    }
-
-    private async Task<TileAddress> FirstTileAsync(string layer, int zoom)
-    {
-        // A tile of the interior (the most tiles around it), so the window is full of scene pixels.
-        var tiles = new List<TileAddress>();
-        await foreach (var stored in server.Objects.ListAsync($"tiles/{PublishedProduct.Collection}/{Product.ItemId}/{layer}/{zoom}/"))
-        {
-            var parts = stored.Key.Split('/');
-            tiles.Add(new TileAddress(zoom, int.Parse(parts[^2], CultureInfo.InvariantCulture), int.Parse(parts[^1].Split('.')[0], CultureInfo.InvariantCulture)));
-        }
-
-        Assert.NotEmpty(tiles);
-        return tiles.OrderBy(t => t.X).ThenBy(t => t.Y).ElementAt(tiles.Count / 2);
     }
 
     private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,216 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using EarthData.Core.Tiling;
+using EarthData.Gdal;
+using EarthData.Imaging.Encoding;
+using EarthData.Imaging.Layers;
+using EarthData.Imaging.Rendering;
+using EarthData.Server.Endpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EarthData.Server.Tiles;
+
+/// <summary>
+/// Renders tiles from an item's COG on request: any <see cref="LayerCatalog"/> layer at any zoom from 0 to
+/// <see cref="MaxZoomsBeyondNative"/> past the COG's native zoom, with the <see cref="DynamicTileParameters"/> applied
+/// on top of the layer's recipe. Reads only the COG window of the tile (one block at the native zoom) with a pooled
+/// dataset rented for the duration of the render. Thread-safe.
+/// </summary>
+internal sealed class DynamicTiles(CogDatasetPool pool)
+{
+    /// <summary>How many zooms past the native one are rendered (upsampled).</summary>
+    public const int MaxZoomsBeyondNative = 6;
+
+    /// <summary>Cache-Control of rendered tiles: the same request renders the same bytes until the item is re-published.</summary>
+    public const string CacheControl = "public, max-age=3600";
+
+    private const int MaxRenderers = 1024;
+    private const int TileBytes = WebMercatorQuad.TileSize * WebMercatorQuad.TileSize * 4;
+
+    private static readonly PngTileEncoder Png = new();
+    private static readonly WebpTileEncoder Webp = new(quality: 90);
+    private static readonly JpegTileEncoder Jpeg = new();
+
+    private readonly ConcurrentDictionary<string, RecipeRenderer> _renderers = new(StringComparer.Ordinal);
+
+    /// <summary>Renders the tile, or answers 304 / 400 / 404 problem+json.</summary>
+    public async Task<IResult> RenderAsync(
+        HttpContext context, ItemTileSet set, string layer, TileAddress tile, TileImageFormat format, DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render tiles from.");
+        }
+
+        byte[] encoded;
+        var rgba = ArrayPool<byte>.Shared.Rent(TileBytes);
+        try
+        {
+            using (var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false))
+            {
+                var native = lease.Grid.NativeZoom;
+                if (tile.Zoom > native + MaxZoomsBeyondNative)
+                {
+                    return TileProblems.NotFound(
+                        $"Tile {tile} is beyond the zooms rendered for '{set.ItemId}' (0–{native + MaxZoomsBeyondNative}; native {native}).");
+                }
+
+                RecipeRenderer renderer;
+                try
+                {
+                    renderer = Renderer(lease, set, entry, parameters);
+                }
+                catch (ArgumentException ex)
+                {
+                    return TileProblems.BadRequest(ParameterOf(ex.Message), ex.Message);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    return TileProblems.BadRequest("layer", $"layer '{layer}' cannot be drawn from '{set.ItemId}': {ex.Message}");
+                }
+
+                if (!renderer.Render(lease.Dataset, lease.Grid, tile, rgba.AsSpan(0, TileBytes)))
+                {
+                    return TileProblems.NotFound($"Tile {tile} of '{set.ItemId}' has no visible pixels.");
+                }
+            }
+
+            var encoder = (parameters.Format ?? format).Name switch
+            {
+                "webp" => (ITileEncoder)Webp,
+                "jpeg" => Jpeg,
+                _ => Png,
+            };
+            var output = new ArrayBufferWriter<byte>(64 * 1024);
+            encoder.Encode(rgba.AsSpan(0, TileBytes), WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
+            encoded = output.WrittenSpan.ToArray();
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(encoded).AsSpan(0, 16)) + "\"";
+            var headers = context.Response.Headers;
+            headers.ETag = etag;
+            headers.CacheControl = CacheControl;
+            if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return HttpMethods.IsHead(context.Request.Method)
+                ? TypedResults.Empty
+                : TypedResults.Bytes(encoded, encoder.MediaType);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rgba);
+        }
+    }
+
+    /// <summary>404 naming the layers an item can be drawn with.</summary>
+    public static ProblemHttpResult UnknownLayer(ItemTileSet set, string layer) =>
+        TileProblems.NotFound(
+            $"Item '{set.ItemId}' has no layer '{layer}'; its layers: "
+            + string.Join(", ", set.Layers.Select(l => l.Name).Concat(LayerCatalog.All.Select(l => l.Name)).Append("band-N").Distinct(StringComparer.Ordinal))
+            + ".");
+
+    private RecipeRenderer Renderer(CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters)
+    {
+        var key = lease.Version + "|" + entry.Name + "|" + parameters.CacheKey;
+        if (_renderers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var recipe = Recipe(lease.Dataset, set, entry, parameters);
+        recipe.Validate(lease.Dataset.BandCount);
+        if (_renderers.Count >= MaxRenderers)
+        {
+            _renderers.Clear();
+        }
+
+        return _renderers.GetOrAdd(key, new RecipeRenderer(recipe));
+    }
+
+    private static TileRecipe Recipe(GdalDataset dataset, ItemTileSet set, LayerEntry entry, DynamicTileParameters p)
+    {
+        var resampling = p.Resampling ?? ResampleAlgorithm.Bilinear;
+        if (p.Bands is { } bands)
+        {
+            if (bands.Any(b => b > dataset.BandCount))
+            {
+                throw new ArgumentException($"bands: the COG of '{set.ItemId}' has bands 1 to {dataset.BandCount}");
+            }
+
+            var cuts = p.Rescale is null ? SceneStretch.Estimate(dataset, bands) : null;
+            return new TileRecipe
+            {
+                Bands = bands,
+                Stretches = p.ColorMap is null ? Stretches(p.Rescale, cuts, bands.Count) : [],
+                ColorMap = p.ColorMap,
+                ColorRange = p.ColorMap is null ? null : p.Rescale?[0] ?? (cuts![0].Low, cuts[0].High),
+                Resampling = resampling,
+            };
+        }
+
+        if (p.Expression is { } expression)
+        {
+            var map = p.ColorMap ?? (entry.ColorMapName is { } name ? ColorMap.Get(name) : null);
+            var range = p.Rescale?[0];
+            return new TileRecipe
+            {
+                Expression = expression,
+                ColorMap = map,
+                ColorRange = map is null ? null : range,
+                Stretches = map is null ? [new LinearStretch(range?.Min ?? -1, range?.Max ?? 1)] : [],
+                Resampling = resampling,
+            };
+        }
+
+        var recipe = entry.Recipe(dataset, set.Collection, resampling);
+        if (recipe.Expression is null)
+        {
+            if (p.ColorMap is not null)
+            {
+                return recipe with
+                {
+                    ColorMap = p.ColorMap,
+                    ColorRange = p.Rescale?[0] ?? (recipe.Stretches[0].Low, recipe.Stretches[0].High),
+                    Stretches = [],
+                };
+            }
+
+            return p.Rescale is null ? recipe : recipe with { Stretches = Stretches(p.Rescale, null, recipe.Channels) };
+        }
+
+        return recipe with
+        {
+            ColorMap = p.ColorMap ?? recipe.ColorMap,
+            ColorRange = p.Rescale?[0] ?? recipe.ColorRange,
+            ClassBreaks = p.ColorMap is null ? recipe.ClassBreaks : null,
+        };
+    }
+
+    private static LinearStretch[] Stretches(IReadOnlyList<(double Min, double Max)>? rescale, IReadOnlyList<LinearStretch>? cuts, int channels)
+    {
+        if (rescale is null)
+        {
+            return [.. cuts!];
+        }
+
+        if (rescale.Count != 1 && rescale.Count != channels)
+        {
+            throw new ArgumentException($"rescale: give one range for all {channels} channels or one per channel, not {rescale.Count}");
+        }
+
+        return [.. Enumerable.Range(0, channels).Select(c => rescale[rescale.Count == 1 ? 0 : c]).Select(r => new LinearStretch(r.Min, r.Max))];
+    }
+
+    private static string ParameterOf(string message)
+    {
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < 12 ? message[..colon] : "parameters";
+    }
+}
