@@ -60,7 +60,9 @@ public static class TileDiscoveryApi
                 .SelectMany(n => context.Request.Query[n].Select(v => new KeyValuePair<string, string?>(n, v)))).ToUriComponent();
         var template = urls.Template(collection, item, layer, extension, query);
         var title = preRendered?.Title ?? Imaging.Layers.LayerCatalog.TitleOf(layer);
-        return TypedResults.Json(TileJsonDocument.For(set, layer, title, template, set.MinZoom, Math.Max(set.MaxZoom, 0)));
+        // Zooms coarser than the pyramid are rendered from the COG's overviews, so the layer shows from zoom 0; past the
+        // native zoom clients overzoom (the route renders up to DynamicTiles.MaxZoomsBeyondNative more).
+        return TypedResults.Json(TileJsonDocument.For(set, layer, title, template, 0, Math.Max(set.MaxZoom, 0)));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetItemCapabilities(

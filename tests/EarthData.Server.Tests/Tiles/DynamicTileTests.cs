@@ -54,6 +54,21 @@ public sealed class DynamicTileTests(ProductServer server) : IClassFixture<Produ
     }
 
     [Fact]
+    public async Task DynamicTile_BelowThePyramid_RendersFromTheOverviews()
+    {
+        var tile = await Product.InteriorTileAsync(server.Objects);
+        var coarse = Product.Processed.Manifest.Layers[0].Zooms[0].Zoom - 2;
+        var shift = tile.Zoom - coarse;
+
+        using var response = await server.Client.GetAsync(Product.TilePath("true-color", coarse, tile.X >> shift, tile.Y >> shift));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rgba = TileImage.Decode(await response.Content.ReadAsByteArrayAsync());
+        var visible = rgba.Where((_, i) => i % 4 == 3 && rgba[i] > 0).Count();
+        Assert.InRange(visible, 1, (256 * 256) - 1); // the scene covers part of the tile
+    }
+
+    [Fact]
     public async Task Expression_WithNamedColormap_ColoursEachPixelsIndex()
     {
         var tile = await Product.InteriorTileAsync(server.Objects);
