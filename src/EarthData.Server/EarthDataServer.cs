@@ -38,6 +38,7 @@ public static class EarthDataServer
         app.MapObjectsApi();
         app.MapTilesApi();
         app.MapTileDiscoveryApi();
+        app.MapTileQueriesApi();
         app.MapViewerApi();
         return app;
     }

@@ -25,7 +25,7 @@ public static class TilesApi
 
     private static async Task<IResult> GetTile(
         string collection, string item, string layer, string z, string x, string y, HttpContext context, IObjectStore store, ItemTileSets items,
-        DynamicTiles dynamicTiles)
+        DynamicTiles dynamicTiles, TileObjectCache tiles)
     {
         if (TileProblems.InvalidNames(("collection", collection), ("item", item), ("layer", layer)) is { } invalid)
         {
@@ -46,7 +46,7 @@ public static class TilesApi
         if (parameters.IsEmpty && format != TileImageFormat.Jpeg)
         {
             var key = $"tiles/{collection}/{item}/{layer}/{tile.Zoom}/{tile.X}/{tile.Y}.{format.Extension}";
-            var properties = await store.HeadAsync(key, cancellationToken).ConfigureAwait(false);
+            var properties = await tiles.HeadAsync(key, cancellationToken).ConfigureAwait(false);
             if (properties is not null)
             {
                 return PreRendered(context, store, properties with { CacheControl = ImmutableCacheControl });

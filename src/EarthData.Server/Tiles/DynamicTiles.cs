@@ -17,6 +17,10 @@ namespace EarthData.Server.Tiles;
 /// on top of the layer's recipe. Reads only the COG window of the tile (one block at the native zoom) with a pooled
 /// dataset rented for the duration of the render. Thread-safe.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The SemaphoreSlim is only waited on asynchronously, so it never allocates a wait handle to release.")]
 internal sealed class DynamicTiles(CogDatasetPool pool)
 {
     /// <summary>How many zooms past the native one are rendered (upsampled).</summary>
@@ -32,7 +36,10 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
     private static readonly WebpTileEncoder Webp = new(quality: 90);
     private static readonly JpegTileEncoder Jpeg = new();
 
-    private readonly ConcurrentDictionary<string, RecipeRenderer> _renderers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<RecipeRenderer>> _renderers = new(StringComparer.Ordinal);
+
+    // Rendering is CPU-bound: more renders at once than cores only opens more datasets and thrashes GDAL's cache.
+    private readonly SemaphoreSlim _renderSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     /// <summary>Renders the tile, or answers 304 / 400 / 404 problem+json.</summary>
     public async Task<IResult> RenderAsync(
@@ -49,6 +56,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         }
 
         byte[] encoded;
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         var rgba = ArrayPool<byte>.Shared.Rent(TileBytes);
         try
         {
@@ -106,6 +114,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         finally
         {
             ArrayPool<byte>.Shared.Return(rgba);
+            _renderSlots.Release();
         }
     }
 
@@ -119,19 +128,28 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
     private RecipeRenderer Renderer(CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters)
     {
         var key = lease.Version + "|" + entry.Name + "|" + parameters.CacheKey;
-        if (_renderers.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var recipe = Recipe(lease.Dataset, set, entry, parameters);
-        recipe.Validate(lease.Dataset.BandCount);
         if (_renderers.Count >= MaxRenderers)
         {
             _renderers.Clear();
         }
 
-        return _renderers.GetOrAdd(key, new RecipeRenderer(recipe));
+        // One request builds a renderer (the stretch reads the overviews); concurrent ones for the same key wait for it.
+        var lazy = _renderers.GetOrAdd(key, _ => new Lazy<RecipeRenderer>(() =>
+        {
+            var recipe = Recipe(lease.Dataset, set, entry, parameters);
+            recipe.Validate(lease.Dataset.BandCount);
+            return new RecipeRenderer(recipe);
+        }));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A bad request must not poison the key for later ones.
+            _renderers.TryRemove(new KeyValuePair<string, Lazy<RecipeRenderer>>(key, lazy));
+            throw;
+        }
     }
 
     private static TileRecipe Recipe(GdalDataset dataset, ItemTileSet set, LayerEntry entry, DynamicTileParameters p)
