@@ -46,10 +46,10 @@ public static class TilesApi
         if (parameters.IsEmpty && format != TileImageFormat.Jpeg)
         {
             var key = $"tiles/{collection}/{item}/{layer}/{tile.Zoom}/{tile.X}/{tile.Y}.{format.Extension}";
-            var properties = await tiles.HeadAsync(key, cancellationToken).ConfigureAwait(false);
+            var (properties, path) = await tiles.HeadAsync(key, cancellationToken).ConfigureAwait(false);
             if (properties is not null)
             {
-                return PreRendered(context, store, properties with { CacheControl = ImmutableCacheControl });
+                return PreRendered(context, store, properties with { CacheControl = ImmutableCacheControl }, path);
             }
         }
 
@@ -69,7 +69,7 @@ public static class TilesApi
         return await dynamicTiles.RenderAsync(context, set, layer, tile, format, parameters).ConfigureAwait(false);
     }
 
-    private static IResult PreRendered(HttpContext context, IObjectStore store, ObjectProperties properties)
+    private static IResult PreRendered(HttpContext context, IObjectStore store, ObjectProperties properties, string? path)
     {
         if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), properties.ETag))
         {
@@ -77,6 +77,7 @@ public static class TilesApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new StoredObjectResult(store, properties, null, HttpMethods.IsHead(context.Request.Method));
+        var headOnly = HttpMethods.IsHead(context.Request.Method);
+        return path is null ? new StoredObjectResult(store, properties, null, headOnly) : new TileFileResult(properties, path, headOnly);
     }
 }

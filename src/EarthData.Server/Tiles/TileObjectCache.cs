@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EarthData.Core.Storage;
+using EarthData.Storage.Objects;
 
 namespace EarthData.Server.Tiles;
 
@@ -15,24 +16,28 @@ internal sealed class TileObjectCache(IObjectStore store, TimeProvider time)
 
     private const int MaxEntries = 100_000;
 
-    private readonly ConcurrentDictionary<string, (ObjectProperties? Properties, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ObjectProperties? Properties, string? LocalPath, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>The properties of <paramref name="key"/>, or null when nothing is stored there.</summary>
-    public async ValueTask<ObjectProperties?> HeadAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The properties of <paramref name="key"/> (null when nothing is stored there) and, in a filesystem store, the
+    /// file holding it (resolving a key checks every folder for links, which is worth doing once, not per request).
+    /// </summary>
+    public async ValueTask<(ObjectProperties? Properties, string? LocalPath)> HeadAsync(string key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_entries.TryGetValue(key, out var entry) && entry.Expires > now)
         {
-            return entry.Properties;
+            return (entry.Properties, entry.LocalPath);
         }
 
         var properties = await store.HeadAsync(key, cancellationToken).ConfigureAwait(false);
+        var path = properties is not null && store is FileSystemObjectStore files ? files.LocalPath(key) : null;
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        _entries[key] = (properties, now + Lifetime);
-        return properties;
+        _entries[key] = (properties, path, now + Lifetime);
+        return (properties, path);
     }
 }
