@@ -122,7 +122,7 @@ public sealed class ScenePublisher
             throw new InvalidOperationException($"{manifest.SceneId}: no tiles were rendered (the scene is empty at every zoom)");
         }
 
-        var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Title(l.Name))).ToList();
+        var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Imaging.Layers.LayerCatalog.TitleOf(l.Name))).ToList();
         var baseHref = _options.Href(PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/'));
         return new TilePyramid(baseHref, limits.Keys.Min(), limits.Keys.Max(), layers) { Limits = limits };
     }
@@ -160,13 +160,6 @@ public sealed class ScenePublisher
             },
         };
     }
-
-    private static string Title(string layer) => layer switch
-    {
-        "true-color" => "True colour (red, green, blue)",
-        "false-color" => "False colour (near infrared, red, green)",
-        _ => layer,
-    };
 
     private async Task<(int Count, long Bytes)> UploadAsync(ProcessedScene scene, IProgress<double>? progress, CancellationToken cancellationToken)
     {
