@@ -9,7 +9,8 @@ namespace EarthData.Server.Endpoints;
 /// <summary>
 /// Data queries on an item's COG: <c>GET /tiles/{collection}/{item}/point/{lon},{lat}</c> answers the pixel values
 /// of every band at a point (WGS 84 degrees) in digital numbers and, where the scene's INPE metadata carries
-/// calibration, in TOA reflectance.
+/// calibration, in TOA reflectance; <c>GET /tiles/{collection}/{item}/preview.png?max_size=1024&amp;layer=true-color</c>
+/// draws the whole item (any rendering parameter of the tile route applies).
 /// </summary>
 public static class TileQueriesApi
 {
@@ -17,7 +18,39 @@ public static class TileQueriesApi
     public static IEndpointRouteBuilder MapTileQueriesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tiles/{collection}/{item}/point/{coordinates}", GetPoint);
+        endpoints.MapGet("/tiles/{collection}/{item}/preview.png", GetPreview);
         return endpoints;
+    }
+
+    /// <summary>The most pixels a preview may have along its longer side.</summary>
+    public const int MaxPreviewSize = 2048;
+
+    private static async Task<IResult> GetPreview(
+        string collection, string item, HttpContext context, ItemTileSets items, DynamicTiles tiles)
+    {
+        var query = context.Request.Query;
+        var layer = query.TryGetValue("layer", out var named) ? named.ToString() : "true-color";
+        if (TileProblems.InvalidNames(("collection", collection), ("item", item), ("layer", layer)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var maxSize = 1024;
+        if (query.TryGetValue("max_size", out var text)
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxSize) || maxSize < 256 || maxSize > MaxPreviewSize))
+        {
+            return TileProblems.BadRequest("max_size", $"max_size '{text}' is not a whole number of pixels from 256 to {MaxPreviewSize}");
+        }
+
+        if (DynamicTileParameters.Parse(query, out var bad) is not { } parameters)
+        {
+            return TileProblems.BadRequest(bad.Parameter, bad.Detail);
+        }
+
+        var set = await items.GetAsync(collection, item, context.RequestAborted).ConfigureAwait(false);
+        return set is null
+            ? TileProblems.NotFound($"No item '{item}' is published in collection '{collection}'.")
+            : await tiles.PreviewAsync(context, set, layer, maxSize, parameters).ConfigureAwait(false);
     }
 
     private static async Task<Results<JsonHttpResult<JsonObject>, ProblemHttpResult>> GetPoint(

@@ -118,6 +118,82 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         }
     }
 
+    /// <summary>
+    /// A preview of the whole item: the layer's tiles at the finest zoom whose tile range fits in
+    /// <paramref name="maxSize"/> pixels, stitched into one PNG (the tile range's extent, transparent outside the scene).
+    /// </summary>
+    public async Task<IResult> PreviewAsync(HttpContext context, ItemTileSet set, string layer, int maxSize, DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render a preview from.");
+        }
+
+        var (west, south, east, north) = set.Bounds;
+        var (minX, minY) = WebMercatorQuad.LonLatToMeters(west, Math.Max(south, -WebMercatorQuad.MaxLatitude));
+        var (maxX, maxY) = WebMercatorQuad.LonLatToMeters(east, Math.Min(north, WebMercatorQuad.MaxLatitude));
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+            var zoom = lease.Grid.NativeZoom;
+            var range = WebMercatorQuad.TileRange(minX, minY, maxX, maxY, zoom);
+            while (zoom > 0 && Math.Max(range.MaxX - range.MinX + 1, range.MaxY - range.MinY + 1) * WebMercatorQuad.TileSize > maxSize)
+            {
+                range = WebMercatorQuad.TileRange(minX, minY, maxX, maxY, --zoom);
+            }
+
+            RecipeRenderer renderer;
+            try
+            {
+                renderer = Renderer(lease, set, entry, parameters);
+            }
+            catch (ArgumentException ex)
+            {
+                return TileProblems.BadRequest(ParameterOf(ex.Message), ex.Message);
+            }
+            catch (InvalidOperationException ex)
+            {
+                return TileProblems.BadRequest("layer", $"layer '{layer}' cannot be drawn from '{set.ItemId}': {ex.Message}");
+            }
+
+            const int size = WebMercatorQuad.TileSize;
+            var columns = range.MaxX - range.MinX + 1;
+            var rows = range.MaxY - range.MinY + 1;
+            var image = new byte[columns * rows * TileBytes];
+            var tile = new byte[TileBytes];
+            for (var ty = 0; ty < rows; ty++)
+            {
+                for (var tx = 0; tx < columns; tx++)
+                {
+                    if (!renderer.Render(lease.Dataset, lease.Grid, new TileAddress(zoom, range.MinX + tx, range.MinY + ty), tile))
+                    {
+                        continue;
+                    }
+
+                    for (var line = 0; line < size; line++)
+                    {
+                        tile.AsSpan(line * size * 4, size * 4).CopyTo(image.AsSpan((((((ty * size) + line) * columns) + tx) * size) * 4));
+                    }
+                }
+            }
+
+            var output = new ArrayBufferWriter<byte>(256 * 1024);
+            Png.Encode(image, columns * size, rows * size, output);
+            context.Response.Headers.CacheControl = CacheControl;
+            return TypedResults.Bytes(output.WrittenSpan.ToArray(), Png.MediaType);
+        }
+        finally
+        {
+            _renderSlots.Release();
+        }
+    }
+
     /// <summary>404 naming the layers an item can be drawn with.</summary>
     public static ProblemHttpResult UnknownLayer(ItemTileSet set, string layer) =>
         TileProblems.NotFound(

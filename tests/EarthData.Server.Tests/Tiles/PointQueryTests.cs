@@ -9,7 +9,10 @@ using EarthData.Jobs.Pipeline;
 
 namespace EarthData.Server.Tests.Tiles;
 
-/// <summary><c>/tiles/{collection}/{item}/point/{lon},{lat}</c>: pixel values of the published COG, in DN and TOA reflectance.</summary>
+/// <summary>
+/// Queries on an item: <c>point/{lon},{lat}</c> (pixel values of the published COG in DN and TOA reflectance) and
+/// <c>preview.png</c> (the whole item in one image).
+/// </summary>
 [Collection(GdalTests.Name)]
 public sealed class PointQueryTests(ProductServer server) : IClassFixture<ProductServer>
 {
@@ -57,6 +60,39 @@ public sealed class PointQueryTests(ProductServer server) : IClassFixture<Produc
     public async Task Point_RejectsBadOrOutsideCoordinates(string path, HttpStatusCode status, string detail)
     {
         using var response = await server.Client.GetAsync($"/tiles/{PublishedProduct.Collection}/{Product.ItemId}/{path}");
+
+        await PreRenderedTileTests<ProductServer>.AssertProblemAsync(response, status, detail);
+    }
+
+    [Theory]
+    [InlineData("", 1024)]
+    [InlineData("?max_size=256&layer=ndvi", 256)]
+    public async Task Preview_DrawsTheWholeItem_WithinMaxSize(string query, int maxSize)
+    {
+        using var response = await server.Client.GetAsync($"/tiles/{PublishedProduct.Collection}/{Product.ItemId}/preview.png{query}");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var file = Path.Combine(Product.WorkDirectory, $"preview-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        using var preview = GdalDataset.Open(file);
+        Assert.InRange(Math.Max(preview.Width, preview.Height), 256, maxSize);
+        Assert.Equal(4, preview.BandCount);
+        var alpha = new byte[preview.Width * preview.Height];
+        preview.GetBand(4).Read(0, 0, preview.Width, preview.Height, alpha.AsSpan());
+        var visible = alpha.Count(a => a > 0);
+        Assert.InRange(visible, alpha.Length / 10, alpha.Length - 1); // the scene, and transparency around its tilted footprint
+    }
+
+    [Theory]
+    [InlineData("?max_size=10", HttpStatusCode.BadRequest, "max_size '10'")]
+    [InlineData("?max_size=99999", HttpStatusCode.BadRequest, "max_size '99999'")]
+    [InlineData("?layer=..%2F..%2Fetc", HttpStatusCode.BadRequest, "layer '../../etc'")]
+    [InlineData("?layer=nope", HttpStatusCode.NotFound, "has no layer 'nope'")]
+    [InlineData("?colormap=nope", HttpStatusCode.BadRequest, "colormap 'nope' is unknown")]
+    public async Task Preview_RejectsBadParameters(string query, HttpStatusCode status, string detail)
+    {
+        using var response = await server.Client.GetAsync($"/tiles/{PublishedProduct.Collection}/{Product.ItemId}/preview.png{query}");
 
         await PreRenderedTileTests<ProductServer>.AssertProblemAsync(response, status, detail);
     }
