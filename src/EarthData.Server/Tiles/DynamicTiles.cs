@@ -69,18 +69,9 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
                         $"Tile {tile} is beyond the zooms rendered for '{set.ItemId}' (0–{native + MaxZoomsBeyondNative}; native {native}).");
                 }
 
-                RecipeRenderer renderer;
-                try
+                if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
                 {
-                    renderer = Renderer(lease, set, entry, parameters);
-                }
-                catch (ArgumentException ex)
-                {
-                    return TileProblems.BadRequest(ParameterOf(ex.Message), ex.Message);
-                }
-                catch (InvalidOperationException ex)
-                {
-                    return TileProblems.BadRequest("layer", $"layer '{layer}' cannot be drawn from '{set.ItemId}': {ex.Message}");
+                    return problem;
                 }
 
                 if (!renderer.Render(lease.Dataset, lease.Grid, tile, rgba.AsSpan(0, TileBytes)))
@@ -148,18 +139,9 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
                 range = WebMercatorQuad.TileRange(minX, minY, maxX, maxY, --zoom);
             }
 
-            RecipeRenderer renderer;
-            try
+            if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
             {
-                renderer = Renderer(lease, set, entry, parameters);
-            }
-            catch (ArgumentException ex)
-            {
-                return TileProblems.BadRequest(ParameterOf(ex.Message), ex.Message);
-            }
-            catch (InvalidOperationException ex)
-            {
-                return TileProblems.BadRequest("layer", $"layer '{layer}' cannot be drawn from '{set.ItemId}': {ex.Message}");
+                return problem;
             }
 
             const int size = WebMercatorQuad.TileSize;
@@ -200,6 +182,31 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             $"Item '{set.ItemId}' has no layer '{layer}'; its layers: "
             + string.Join(", ", set.Layers.Select(l => l.Name).Concat(LayerCatalog.All.Select(l => l.Name)).Append("band-N").Distinct(StringComparer.Ordinal))
             + ".");
+
+    /// <summary>The renderer of a request, or the 400 saying why the layer or parameters cannot be drawn from the item.</summary>
+    private bool TryRenderer(
+        CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RecipeRenderer? renderer,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        renderer = null;
+        problem = null;
+        try
+        {
+            renderer = Renderer(lease, set, entry, parameters);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            problem = TileProblems.BadRequest(ParameterOf(ex.Message), ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            problem = TileProblems.BadRequest("layer", $"layer '{entry.Name}' cannot be drawn from '{set.ItemId}': {ex.Message}");
+        }
+
+        return false;
+    }
 
     private RecipeRenderer Renderer(CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters)
     {
