@@ -11,12 +11,15 @@ cd "$root"
 
 require_dotnet
 ensure_apt_packages gdal-bin libgdal-dev python3-gdal || { echo "error: could not install GDAL from Debian" >&2; exit 1; }
+# The web viewer's browser tests drive Debian's Chromium (installed only when missing).
+ensure_apt_packages chromium || echo "warning: could not install chromium; the viewer's browser tests will fail" >&2
 
 trap stop_services EXIT
 start_services "$root" || { echo "error: could not start the test servers (Azurite, PostgreSQL)" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 results="$root/.testresults"
 rm -rf "$results"; mkdir -p "$results"
+export EARTHDATA_TEST_ARTIFACTS="$results/artifacts"   # e.g. the viewer's screenshots
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "==> building EarthData.sln"

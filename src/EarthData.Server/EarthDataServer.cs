@@ -3,6 +3,7 @@ using EarthData.Server.Endpoints;
 using EarthData.Server.Http;
 using EarthData.Server.Scenes;
 using EarthData.Server.Stac;
+using EarthData.Server.Tiles;
 using Hangfire;
 
 namespace EarthData.Server;
@@ -37,9 +38,11 @@ public static class EarthDataServer
         builder.Services.AddSingleton(keys);
         builder.Services.AddEarthDataHttp(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddOpenApi();
         builder.Services.AddEarthData(settings, EarthDataRole.Server(options.RunWorkers));
         builder.Services.AddSingleton<StacDocuments>();
+        builder.Services.AddEarthDataTiles();
 
         var app = builder.Build();
         app.UseEarthDataHttp();
@@ -59,6 +62,10 @@ public static class EarthDataServer
         app.MapScenesApi(settings.ProtectReads);
         app.MapStacApi();
         app.MapObjectsApi();
+        app.MapTilesApi();
+        app.MapTileDiscoveryApi();
+        app.MapTileQueriesApi();
+        app.MapViewerApi();
         return app;
     }
 }

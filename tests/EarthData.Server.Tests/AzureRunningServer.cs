@@ -4,7 +4,7 @@ using EarthData.Testing;
 namespace EarthData.Server.Tests;
 
 /// <summary>The server with its objects in Azure Blob Storage (Azurite of tests/run.sh), in a container of its own.</summary>
-public sealed class AzureRunningServer : RunningServer
+public class AzureRunningServer : RunningServer
 {
     protected override Task<StorageSettings> CreateStorageAsync() => Task.FromResult(new StorageSettings
     {

@@ -30,7 +30,8 @@ public class RunningServer : IAsyncLifetime
 
     public ICatalogStore Catalog => _app!.Services.GetRequiredService<ICatalogStore>();
 
-    public IObjectStore Objects => _app!.Services.GetRequiredService<IObjectStore>();
+    /// <summary>The server's object store; kept after the server stops, so subclasses can clean it up.</summary>
+    public IObjectStore Objects { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
@@ -49,6 +50,7 @@ public class RunningServer : IAsyncLifetime
             Requests.Enqueue((context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode, context.Request.Headers.Range.ToString()));
         });
         await _app.StartAsync();
+        Objects = _app.Services.GetRequiredService<IObjectStore>();
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 

@@ -149,7 +149,7 @@ public sealed class ScenePublisher
             throw new InvalidSceneException($"{manifest.SceneId}: no tiles were rendered (the scene is empty at every zoom)");
         }
 
-        var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Title(l.Name))).ToList();
+        var layers = manifest.Layers.Select(l => new TileLayer(l.Name, l.Extension == "webp" ? "image/webp" : "image/png", Imaging.Layers.LayerCatalog.TitleOf(l.Name))).ToList();
         var baseHref = PublishedObjectKeys.TilesBase(manifest.Collection, manifest.SceneId).TrimEnd('/');
         return new TilePyramid(baseHref, limits.Keys.Min(), limits.Keys.Max(), layers) { Limits = limits };
     }
@@ -187,13 +187,6 @@ public sealed class ScenePublisher
             Fields = fields,
         };
     }
-
-    private static string Title(string layer) => layer switch
-    {
-        "true-color" => "True colour (red, green, blue)",
-        "false-color" => "False colour (near infrared, red, green)",
-        _ => layer,
-    };
 
     private async Task<(int Count, long Bytes)> UploadAsync(ProcessedScene scene, IProgress<double>? progress, CancellationToken cancellationToken)
     {

@@ -31,6 +31,17 @@ public sealed class ColorMap
             new(0, 26, 152, 80), new(1, 255, 221, 0), new(2, 253, 141, 60), new(3, 215, 25, 28), new(4, 122, 1, 119),
         ], isClassMap: true),
         ["greys"] = new("greys", 0.0, 1.0, [new(0.0, 0, 0, 0), new(1.0, 255, 255, 255)]),
+        ["viridis"] = new("viridis", 0.0, 1.0,
+        [
+            new(0.0, 68, 1, 84), new(0.125, 71, 44, 122), new(0.25, 59, 81, 139), new(0.375, 44, 113, 142), new(0.5, 33, 144, 141),
+            new(0.625, 39, 173, 129), new(0.75, 92, 200, 99), new(0.875, 170, 220, 50), new(1.0, 253, 231, 37),
+        ]),
+        ["rdylgn"] = new("rdylgn", 0.0, 1.0,
+        [
+            new(0.0, 165, 0, 38), new(0.1, 215, 48, 39), new(0.2, 244, 109, 67), new(0.3, 253, 174, 97), new(0.4, 254, 224, 139),
+            new(0.5, 255, 255, 191), new(0.6, 217, 239, 139), new(0.7, 166, 217, 106), new(0.8, 102, 189, 99), new(0.9, 26, 152, 80),
+            new(1.0, 0, 104, 55),
+        ]),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly uint[] _table = new uint[Levels];
@@ -81,7 +92,8 @@ public sealed class ColorMap
     }
 
     /// <summary>The built-in ramps: <c>ndvi</c> (−1…1, brown → yellow → green), <c>water</c> (0…1, white → blue),
-    /// <c>hazard</c> (classes 0–4: green, yellow, orange, red, purple), <c>greys</c> (0…1).</summary>
+    /// <c>hazard</c> (classes 0–4: green, yellow, orange, red, purple), <c>greys</c>, <c>viridis</c> and <c>rdylgn</c>
+    /// (ColorBrewer red–yellow–green) (0…1).</summary>
     public static IEnumerable<string> Names => Named.Keys;
 
     /// <summary>The ramp's name.</summary>

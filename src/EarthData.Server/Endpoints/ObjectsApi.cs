@@ -87,7 +87,8 @@ public static class ObjectsApi
         }
     }
 
-    private static bool Matches(string ifNoneMatch, string etag)
+    /// <summary>Whether an If-None-Match header matches <paramref name="etag"/> (weak comparison, RFC 9110 §13.1.2).</summary>
+    internal static bool Matches(string ifNoneMatch, string etag)
     {
         if (ifNoneMatch.Length == 0)
         {

@@ -1,6 +1,7 @@
 using EarthData.Core.Catalog;
 using EarthData.Jobs.Scheduling;
 using EarthData.Jobs.State;
+using EarthData.Server.Http;
 using EarthData.Server.Scenes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +27,7 @@ public static class ScenesApi
     }
 
     private static async Task<Results<Accepted<SceneResource>, Ok<SceneResource>, ProblemHttpResult>> Queue(
-        SceneRequest? request, bool? force, SceneIntake intake, ServerSettings settings, HttpContext http, CancellationToken cancellationToken)
+        SceneRequest? request, bool? force, SceneIntake intake, PublicUrls urls, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Source))
         {
@@ -43,7 +44,7 @@ public static class ScenesApi
             return BadRequest(ex.Message, "source");
         }
 
-        var resource = SceneResource.From(outcome.Record, settings.PublicUrl.OriginalString);
+        var resource = SceneResource.From(outcome.Record, urls.Base);
         var location = $"/api/scenes/{outcome.Record.SceneId}";
         if (outcome.Accepted)
         {
@@ -54,15 +55,15 @@ public static class ScenesApi
         return TypedResults.Ok(resource);
     }
 
-    private static async Task<Results<Ok<SceneResource>, ProblemHttpResult>> Get(string id, SceneStateService state, ServerSettings settings,
+    private static async Task<Results<Ok<SceneResource>, ProblemHttpResult>> Get(string id, SceneStateService state, PublicUrls urls,
         CancellationToken cancellationToken)
     {
         var record = await state.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return record is null ? NotFound(id) : TypedResults.Ok(SceneResource.From(record, settings.PublicUrl.OriginalString));
+        return record is null ? NotFound(id) : TypedResults.Ok(SceneResource.From(record, urls.Base));
     }
 
     private static async Task<Results<Ok<SceneList>, ProblemHttpResult>> List(string? state, string? collection, int? limit, string? token,
-        SceneStateService scenes, ServerSettings settings, CancellationToken cancellationToken)
+        SceneStateService scenes, PublicUrls urls, CancellationToken cancellationToken)
     {
         SceneState? filter = null;
         if (state is { Length: > 0 })
@@ -86,7 +87,7 @@ public static class ScenesApi
             return BadRequest(ex.Message, ex.Parameter ?? "query");
         }
 
-        var baseUrl = settings.PublicUrl.OriginalString;
+        var baseUrl = urls.Base;
         string? next = null;
         if (page.NextToken is { } nextToken)
         {
@@ -107,13 +108,13 @@ public static class ScenesApi
         return TypedResults.Ok(new SceneList([.. page.Records.Select(r => SceneResource.From(r, baseUrl))], next));
     }
 
-    private static async Task<Results<Accepted<SceneResource>, ProblemHttpResult>> Retry(string id, SceneIntake intake, ServerSettings settings,
+    private static async Task<Results<Accepted<SceneResource>, ProblemHttpResult>> Retry(string id, SceneIntake intake, PublicUrls urls,
         CancellationToken cancellationToken)
     {
         try
         {
             var outcome = await intake.RetryAsync(id, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Accepted($"/api/scenes/{id}", SceneResource.From(outcome.Record, settings.PublicUrl.OriginalString));
+            return TypedResults.Accepted($"/api/scenes/{id}", SceneResource.From(outcome.Record, urls.Base));
         }
         catch (SceneNotFoundException)
         {

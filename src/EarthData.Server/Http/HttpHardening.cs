@@ -24,9 +24,13 @@ public static class HttpHardening
     /// <summary>Configuration key of the origins CORS allows: comma-separated, <c>*</c> (the default) for any.</summary>
     public const string CorsOriginsKey = "EarthData:Cors:Origins";
 
-    /// <summary>The Content-Security-Policy of HTML answers: same-origin scripts and styles, images also from data/blob URLs.</summary>
+    /// <summary>
+    /// The Content-Security-Policy of HTML answers: same-origin scripts and styles; images also from data/blob URLs and
+    /// any https origin (thumbnails on a public bucket or CDN); workers from blob URLs (MapLibre GL starts its workers so).
+    /// </summary>
     public const string HtmlContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'self'; img-src 'self' data: blob: https:; worker-src 'self' blob:; child-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private static readonly string[] ExposedHeaders =
         [HeaderNames.ETag, HeaderNames.ContentRange, HeaderNames.AcceptRanges, HeaderNames.ContentLength, HeaderNames.LastModified, HeaderNames.Location];

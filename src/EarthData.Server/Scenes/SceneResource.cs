@@ -51,7 +51,7 @@ public sealed record SceneResource
         if (record.State == SceneState.Published && record.Collection is { } collection)
         {
             links.Add(new SceneLink("item", $"{baseUrl}/stac/collections/{collection}/items/{record.SceneId}", "application/geo+json"));
-            links.Add(new SceneLink("tiles", $"{baseUrl}/objects/tiles/{collection}/{record.SceneId}/true-color/{{z}}/{{x}}/{{y}}.png", "image/png"));
+            links.Add(new SceneLink("tiles", $"{baseUrl}/tiles/{collection}/{record.SceneId}/true-color/{{z}}/{{x}}/{{y}}.png", "image/png"));
         }
 
         return new SceneResource

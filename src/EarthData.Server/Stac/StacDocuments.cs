@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
+using EarthData.Server.Http;
+using EarthData.Server.Tiles;
 
 namespace EarthData.Server.Stac;
 
@@ -10,7 +12,7 @@ namespace EarthData.Server.Stac;
 /// parent, collection, items) and relative asset hrefs (object keys, as the catalogue stores them) made absolute at
 /// response time: <c>{PublicObjectsUrl}/{key}</c> when configured, else this server's <c>/objects/{key}</c>. Thread-safe.
 /// </summary>
-internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccessor http)
+internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, TileUrls tiles)
 {
     /// <summary>Path of the STAC API root.</summary>
     public const string Root = "/stac";
@@ -37,14 +39,8 @@ internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccesso
         return await catalog.SearchAsync(Configure(search), budget.Token).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// An absolute URL of this server: under the configured public URL, else under the current request's scheme, host
-    /// and path base (so a server listening on every interface answers with the address the client used).
-    /// </summary>
-    public string Url(string path) =>
-        settings.PublicUrlFromRequest && http.HttpContext?.Request is { Host.HasValue: true } request
-            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{path}"
-            : settings.Url(path);
+    /// <summary>An absolute URL of this server (see <see cref="PublicUrls"/>).</summary>
+    public string Url(string path) => urls.Url(path);
 
     /// <summary>URL of a collection.</summary>
     public string CollectionUrl(string collectionId) => Url($"{Root}/collections/{Uri.EscapeDataString(collectionId)}");
@@ -82,6 +78,7 @@ internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccesso
             Link("collection", CollectionUrl(collection), StacLink.JsonMediaType),
             Link("root", Url(Root), StacLink.JsonMediaType),
         };
+        TileLinks.AddTo(links, item, tiles);
         KeepOtherLinks(node, links);
         AssetHrefs.ResolveRelative(node, AssetHref);
         return node;
@@ -119,7 +116,7 @@ internal sealed class StacDocuments(ServerSettings settings, IHttpContextAccesso
             key = key["objects/".Length..];
         }
 
-        return settings.PublicObjectsUrl is { } direct ? direct.OriginalString + key : Url("/objects/" + key);
+        return urls.ObjectHref(key);
     }
 
     private static void KeepOtherLinks(JsonObject node, JsonArray links)

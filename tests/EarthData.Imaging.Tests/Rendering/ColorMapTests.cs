@@ -7,7 +7,7 @@ public class ColorMapTests
     [Fact]
     public void Names_ListBuiltInRamps()
     {
-        Assert.Equal(["greys", "hazard", "ndvi", "water"], ColorMap.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["greys", "hazard", "ndvi", "rdylgn", "viridis", "water"], ColorMap.Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public class ColorMapTests
     [Fact]
     public void Get_Throws_WithKnownNames_WhenUnknown()
     {
-        var ex = Assert.Throws<ArgumentException>(() => ColorMap.Get("viridis"));
+        var ex = Assert.Throws<ArgumentException>(() => ColorMap.Get("plasma"));
         Assert.Contains("ndvi", ex.Message, StringComparison.Ordinal);
-        Assert.False(ColorMap.TryGet("viridis", out _));
+        Assert.False(ColorMap.TryGet("plasma", out _));
     }
 
     [Fact]

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EarthData.Core.Tiling;
+using EarthData.Server.Tiles;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EarthData.Server.Endpoints;
+
+/// <summary>
+/// Data queries on an item's COG: <c>GET /tiles/{collection}/{item}/point/{lon},{lat}</c> answers the pixel values
+/// of every band at a point (WGS 84 degrees) in digital numbers and, where the scene's INPE metadata carries
+/// calibration, in TOA reflectance; <c>GET /tiles/{collection}/{item}/preview.png?max_size=1024&amp;layer=true-color</c>
+/// draws the whole item (any rendering parameter of the tile route applies).
+/// </summary>
+public static class TileQueriesApi
+{
+    /// <summary>Maps the query endpoints.</summary>
+    public static IEndpointRouteBuilder MapTileQueriesApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/tiles/{collection}/{item}/point/{coordinates}", GetPoint);
+        endpoints.MapGet("/tiles/{collection}/{item}/preview.png", GetPreview);
+        return endpoints;
+    }
+
+    /// <summary>The most pixels a preview may have along its longer side.</summary>
+    public const int MaxPreviewSize = 2048;
+
+    private static async Task<IResult> GetPreview(
+        string collection, string item, HttpContext context, ItemTileSets items, DynamicTiles tiles)
+    {
+        var query = context.Request.Query;
+        var layer = query.TryGetValue("layer", out var named) ? named.ToString() : "true-color";
+        if (TileProblems.InvalidNames(("collection", collection), ("item", item), ("layer", layer)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var maxSize = 1024;
+        if (query.TryGetValue("max_size", out var text)
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxSize) || maxSize < 256 || maxSize > MaxPreviewSize))
+        {
+            return TileProblems.BadRequest("max_size", $"max_size '{text}' is not a whole number of pixels from 256 to {MaxPreviewSize}");
+        }
+
+        if (DynamicTileParameters.Parse(query, out var bad) is not { } parameters)
+        {
+            return TileProblems.BadRequest(bad.Parameter, bad.Detail);
+        }
+
+        var set = await items.GetAsync(collection, item, context.RequestAborted).ConfigureAwait(false);
+        return set is null
+            ? TileProblems.NotFound($"No item '{item}' is published in collection '{collection}'.")
+            : await tiles.PreviewAsync(context, set, layer, maxSize, parameters).ConfigureAwait(false);
+    }
+
+    private static async Task<Results<JsonHttpResult<JsonObject>, ProblemHttpResult>> GetPoint(
+        string collection, string item, string coordinates, HttpContext context, ItemTileSets items, CogDatasetPool pool, SceneCalibration calibration)
+    {
+        if (TileProblems.InvalidNames(("collection", collection), ("item", item)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var parts = coordinates.Split(',');
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+            || !(lon >= -180 && lon <= 180) || !(Math.Abs(lat) <= WebMercatorQuad.MaxLatitude))
+        {
+            return TileProblems.BadRequest("coordinates",
+                $"point '{(coordinates.Length > 64 ? coordinates[..64] + "…" : coordinates)}' is not 'lon,lat' in degrees (lon −180…180, lat ±{WebMercatorQuad.MaxLatitude:0.##})");
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var set = await items.GetAsync(collection, item, cancellationToken).ConfigureAwait(false);
+        if (set?.CogKey is null)
+        {
+            return TileProblems.NotFound($"No item '{item}' with a COG is published in collection '{collection}'.");
+        }
+
+        var factors = await calibration.FactorsAsync(set, cancellationToken).ConfigureAwait(false);
+        var (x, y) = WebMercatorQuad.LonLatToMeters(lon, lat);
+        var bands = new JsonArray();
+        int column, row;
+        using (var lease = await pool.RentAsync(set.CogKey, cancellationToken).ConfigureAwait(false))
+        {
+            var dataset = lease.Dataset;
+            var gt = dataset.GeoTransform!.Value;
+            column = (int)Math.Floor((x - gt.OriginX) / gt.PixelWidth);
+            row = (int)Math.Floor((y - gt.OriginY) / gt.PixelHeight);
+            if (column < 0 || row < 0 || column >= dataset.Width || row >= dataset.Height)
+            {
+                return TileProblems.NotFound($"Point {lon.ToString(CultureInfo.InvariantCulture)},{lat.ToString(CultureInfo.InvariantCulture)} is outside item '{item}'.");
+            }
+
+            Span<double> value = stackalloc double[1];
+            Span<byte> mask = stackalloc byte[1];
+            for (var b = 1; b <= dataset.BandCount; b++)
+            {
+                var band = dataset.GetBand(b);
+                band.Read(column, row, 1, 1, value);
+                band.GetMaskBand().Read(column, row, 1, 1, mask);
+                var name = band.Description ?? string.Empty;
+                var valid = mask[0] != 0;
+                bands.Add(new JsonObject
+                {
+                    ["band"] = b,
+                    ["name"] = name,
+                    ["dn"] = valid ? value[0] : null,
+                    ["reflectance"] = valid && factors.TryGetValue(name, out var factor) ? Math.Round(value[0] * factor, 6) : null,
+                });
+            }
+        }
+
+        return TypedResults.Json(new JsonObject
+        {
+            ["collection"] = collection,
+            ["item"] = item,
+            ["coordinates"] = new JsonArray(lon, lat),
+            ["pixel"] = new JsonObject { ["column"] = column, ["row"] = row },
+            ["bands"] = bands,
+        });
+    }
+}

@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using EarthData.Core.Tiling;
+using EarthData.Gdal;
+using EarthData.Imaging.Encoding;
+using EarthData.Imaging.Layers;
+using EarthData.Imaging.Rendering;
+using EarthData.Server.Endpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EarthData.Server.Tiles;
+
+/// <summary>
+/// Renders tiles from an item's COG on request: any <see cref="LayerCatalog"/> layer at any zoom from 0 to
+/// <see cref="MaxZoomsBeyondNative"/> past the COG's native zoom, with the <see cref="DynamicTileParameters"/> applied
+/// on top of the layer's recipe. Reads only the COG window of the tile (one block at the native zoom) with a pooled
+/// dataset rented for the duration of the render. Thread-safe.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The SemaphoreSlim is only waited on asynchronously, so it never allocates a wait handle to release.")]
+internal sealed class DynamicTiles(CogDatasetPool pool)
+{
+    /// <summary>How many zooms past the native one are rendered (upsampled).</summary>
+    public const int MaxZoomsBeyondNative = 6;
+
+    /// <summary>Cache-Control of rendered tiles: the same request renders the same bytes until the item is re-published.</summary>
+    public const string CacheControl = "public, max-age=3600";
+
+    private const int MaxRenderers = 1024;
+    private const int TileBytes = WebMercatorQuad.TileSize * WebMercatorQuad.TileSize * 4;
+
+    private static readonly PngTileEncoder Png = new();
+    private static readonly WebpTileEncoder Webp = new(quality: 90);
+    private static readonly JpegTileEncoder Jpeg = new();
+
+    private readonly ConcurrentDictionary<string, Lazy<RecipeRenderer>> _renderers = new(StringComparer.Ordinal);
+
+    // Rendering is CPU-bound: more renders at once than cores only opens more datasets and thrashes GDAL's cache.
+    private readonly SemaphoreSlim _renderSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    /// <summary>Renders the tile, or answers 304 / 400 / 404 problem+json.</summary>
+    public async Task<IResult> RenderAsync(
+        HttpContext context, ItemTileSet set, string layer, TileAddress tile, TileImageFormat format, DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render tiles from.");
+        }
+
+        byte[] encoded;
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        var rgba = ArrayPool<byte>.Shared.Rent(TileBytes);
+        try
+        {
+            using (var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false))
+            {
+                var native = lease.Grid.NativeZoom;
+                if (tile.Zoom > native + MaxZoomsBeyondNative)
+                {
+                    return TileProblems.NotFound(
+                        $"Tile {tile} is beyond the zooms rendered for '{set.ItemId}' (0–{native + MaxZoomsBeyondNative}; native {native}).");
+                }
+
+                if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+                {
+                    return problem;
+                }
+
+                if (!renderer.Render(lease.Dataset, lease.Grid, tile, rgba.AsSpan(0, TileBytes)))
+                {
+                    return TileProblems.NotFound($"Tile {tile} of '{set.ItemId}' has no visible pixels.");
+                }
+            }
+
+            var encoder = (parameters.Format ?? format).Name switch
+            {
+                "webp" => (ITileEncoder)Webp,
+                "jpeg" => Jpeg,
+                _ => Png,
+            };
+            var output = new ArrayBufferWriter<byte>(64 * 1024);
+            encoder.Encode(rgba.AsSpan(0, TileBytes), WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
+            encoded = output.WrittenSpan.ToArray();
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(encoded).AsSpan(0, 16)) + "\"";
+            var headers = context.Response.Headers;
+            headers.ETag = etag;
+            headers.CacheControl = CacheControl;
+            if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return HttpMethods.IsHead(context.Request.Method)
+                ? TypedResults.Empty
+                : TypedResults.Bytes(encoded, encoder.MediaType);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rgba);
+            _renderSlots.Release();
+        }
+    }
+
+    /// <summary>
+    /// A preview of the whole item: the layer's tiles at the finest zoom whose tile range fits in
+    /// <paramref name="maxSize"/> pixels, stitched into one PNG (the tile range's extent, transparent outside the scene).
+    /// </summary>
+    public async Task<IResult> PreviewAsync(HttpContext context, ItemTileSet set, string layer, int maxSize, DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render a preview from.");
+        }
+
+        var (west, south, east, north) = set.Bounds;
+        var (minX, minY) = WebMercatorQuad.LonLatToMeters(west, Math.Max(south, -WebMercatorQuad.MaxLatitude));
+        var (maxX, maxY) = WebMercatorQuad.LonLatToMeters(east, Math.Min(north, WebMercatorQuad.MaxLatitude));
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+            var zoom = lease.Grid.NativeZoom;
+            var range = WebMercatorQuad.TileRange(minX, minY, maxX, maxY, zoom);
+            while (zoom > 0 && Math.Max(range.MaxX - range.MinX + 1, range.MaxY - range.MinY + 1) * WebMercatorQuad.TileSize > maxSize)
+            {
+                range = WebMercatorQuad.TileRange(minX, minY, maxX, maxY, --zoom);
+            }
+
+            if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+            {
+                return problem;
+            }
+
+            const int size = WebMercatorQuad.TileSize;
+            var columns = range.MaxX - range.MinX + 1;
+            var rows = range.MaxY - range.MinY + 1;
+            var image = new byte[columns * rows * TileBytes];
+            var tile = new byte[TileBytes];
+            for (var ty = 0; ty < rows; ty++)
+            {
+                for (var tx = 0; tx < columns; tx++)
+                {
+                    if (!renderer.Render(lease.Dataset, lease.Grid, new TileAddress(zoom, range.MinX + tx, range.MinY + ty), tile))
+                    {
+                        continue;
+                    }
+
+                    for (var line = 0; line < size; line++)
+                    {
+                        tile.AsSpan(line * size * 4, size * 4).CopyTo(image.AsSpan((((((ty * size) + line) * columns) + tx) * size) * 4));
+                    }
+                }
+            }
+
+            var output = new ArrayBufferWriter<byte>(256 * 1024);
+            Png.Encode(image, columns * size, rows * size, output);
+            context.Response.Headers.CacheControl = CacheControl;
+            return TypedResults.Bytes(output.WrittenSpan.ToArray(), Png.MediaType);
+        }
+        finally
+        {
+            _renderSlots.Release();
+        }
+    }
+
+    /// <summary>404 naming the layers an item can be drawn with.</summary>
+    public static ProblemHttpResult UnknownLayer(ItemTileSet set, string layer) =>
+        TileProblems.NotFound(
+            $"Item '{set.ItemId}' has no layer '{layer}'; its layers: "
+            + string.Join(", ", set.Layers.Select(l => l.Name).Concat(LayerCatalog.All.Select(l => l.Name)).Append("band-N").Distinct(StringComparer.Ordinal))
+            + ".");
+
+    /// <summary>The renderer of a request, or the 400 saying why the layer or parameters cannot be drawn from the item.</summary>
+    private bool TryRenderer(
+        CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RecipeRenderer? renderer,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        renderer = null;
+        problem = null;
+        try
+        {
+            renderer = Renderer(lease, set, entry, parameters);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            problem = TileProblems.BadRequest(ParameterOf(ex.Message), ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            problem = TileProblems.BadRequest("layer", $"layer '{entry.Name}' cannot be drawn from '{set.ItemId}': {ex.Message}");
+        }
+
+        return false;
+    }
+
+    private RecipeRenderer Renderer(CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters)
+    {
+        var key = lease.Version + "|" + entry.Name + "|" + parameters.CacheKey;
+        if (_renderers.Count >= MaxRenderers)
+        {
+            _renderers.Clear();
+        }
+
+        // One request builds a renderer (the stretch reads the overviews); concurrent ones for the same key wait for it.
+        var lazy = _renderers.GetOrAdd(key, _ => new Lazy<RecipeRenderer>(() =>
+        {
+            var recipe = Recipe(lease.Dataset, set, entry, parameters);
+            recipe.Validate(lease.Dataset.BandCount);
+            return new RecipeRenderer(recipe);
+        }));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A bad request must not poison the key for later ones.
+            _renderers.TryRemove(new KeyValuePair<string, Lazy<RecipeRenderer>>(key, lazy));
+            throw;
+        }
+    }
+
+    private static TileRecipe Recipe(GdalDataset dataset, ItemTileSet set, LayerEntry entry, DynamicTileParameters p)
+    {
+        var resampling = p.Resampling ?? ResampleAlgorithm.Bilinear;
+        if (p.Bands is { } bands)
+        {
+            if (bands.Any(b => b > dataset.BandCount))
+            {
+                throw new ArgumentException($"bands: the COG of '{set.ItemId}' has bands 1 to {dataset.BandCount}");
+            }
+
+            var cuts = p.Rescale is null ? SceneStretch.Estimate(dataset, bands) : null;
+            return new TileRecipe
+            {
+                Bands = bands,
+                Stretches = p.ColorMap is null ? Stretches(p.Rescale, cuts, bands.Count) : [],
+                ColorMap = p.ColorMap,
+                ColorRange = p.ColorMap is null ? null : p.Rescale?[0] ?? (cuts![0].Low, cuts[0].High),
+                Resampling = resampling,
+            };
+        }
+
+        if (p.Expression is { } expression)
+        {
+            var map = p.ColorMap ?? (entry.ColorMapName is { } name ? ColorMap.Get(name) : null);
+            var range = p.Rescale?[0];
+            return new TileRecipe
+            {
+                Expression = expression,
+                ColorMap = map,
+                ColorRange = map is null ? null : range,
+                Stretches = map is null ? [new LinearStretch(range?.Min ?? -1, range?.Max ?? 1)] : [],
+                Resampling = resampling,
+            };
+        }
+
+        var recipe = entry.Recipe(dataset, set.Collection, resampling);
+        if (recipe.Expression is null)
+        {
+            if (p.ColorMap is not null)
+            {
+                return recipe with
+                {
+                    ColorMap = p.ColorMap,
+                    ColorRange = p.Rescale?[0] ?? (recipe.Stretches[0].Low, recipe.Stretches[0].High),
+                    Stretches = [],
+                };
+            }
+
+            return p.Rescale is null ? recipe : recipe with { Stretches = Stretches(p.Rescale, null, recipe.Channels) };
+        }
+
+        return recipe with
+        {
+            ColorMap = p.ColorMap ?? recipe.ColorMap,
+            ColorRange = p.Rescale?[0] ?? recipe.ColorRange,
+            ClassBreaks = p.ColorMap is null ? recipe.ClassBreaks : null,
+        };
+    }
+
+    private static LinearStretch[] Stretches(IReadOnlyList<(double Min, double Max)>? rescale, IReadOnlyList<LinearStretch>? cuts, int channels)
+    {
+        if (rescale is null)
+        {
+            return [.. cuts!];
+        }
+
+        if (rescale.Count != 1 && rescale.Count != channels)
+        {
+            throw new ArgumentException($"rescale: give one range for all {channels} channels or one per channel, not {rescale.Count}");
+        }
+
+        return [.. Enumerable.Range(0, channels).Select(c => rescale[rescale.Count == 1 ? 0 : c]).Select(r => new LinearStretch(r.Min, r.Max))];
+    }
+
+    private static string ParameterOf(string message)
+    {
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < 12 ? message[..colon] : "parameters";
+    }
+}
