@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using EarthData.Alerts.Cap;
 using EarthData.Core.Alerts;
+using EarthData.Testing;
 
 namespace EarthData.Alerts.Tests.Cap;
 

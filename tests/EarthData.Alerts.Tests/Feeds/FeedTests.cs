@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using EarthData.Alerts.Cap;
 using EarthData.Alerts.Feeds;
-using EarthData.Alerts.Tests.Cap;
+using EarthData.Testing;
 using EarthData.Core.Alerts;
 
 namespace EarthData.Alerts.Tests.Feeds;

@@ -1,5 +1,6 @@
 using EarthData.Alerts.Webhooks;
 using Microsoft.AspNetCore.Http;
+using EarthData.Testing;
 using StandardWebhooks;
 
 namespace EarthData.Alerts.Tests.Webhooks;

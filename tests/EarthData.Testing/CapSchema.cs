@@ -1,12 +1,11 @@
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using EarthData.Testing;
 
-namespace EarthData.Alerts.Tests.Cap;
+namespace EarthData.Testing;
 
 /// <summary>Validation against the OASIS CAP 1.2 XSD the repository keeps in <c>tests/fixtures/cap/</c>.</summary>
-internal static class CapSchema
+public static class CapSchema
 {
     private static readonly Lazy<XmlSchemaSet> Schemas = new(() =>
     {

@@ -2,18 +2,19 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EarthData.Alerts.Tests.Webhooks;
+namespace EarthData.Testing;
 
 /// <summary>
 /// A real HTTP server on a loopback port (HttpListener) that records every request and answers with the next status of
 /// a script (the last one repeats); a 3xx answer points to <see cref="RedirectTarget"/>.
 /// </summary>
-internal sealed class LoopbackReceiver : IDisposable
+public sealed class LoopbackReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Queue<int> _statuses;
     private readonly Task _loop;
 
+    /// <summary>Starts a receiver answering <paramref name="statuses"/> in turn (the last repeats).</summary>
     public LoopbackReceiver(params int[] statuses)
     {
         _statuses = new Queue<int>(statuses);
@@ -25,12 +26,16 @@ internal sealed class LoopbackReceiver : IDisposable
         _loop = Task.Run(ServeAsync);
     }
 
+    /// <summary>The URL to post to.</summary>
     public Uri Url { get; }
 
+    /// <summary>Where 3xx answers point.</summary>
     public Uri RedirectTarget { get; }
 
+    /// <summary>Every request received: path, headers (lower-case names) and body.</summary>
     public ConcurrentQueue<(string Path, Dictionary<string, string> Headers, string Body)> Requests { get; } = new();
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _listener.Stop();

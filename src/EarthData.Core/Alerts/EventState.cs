@@ -1,6 +1,4 @@
-using EarthData.Core.Alerts;
-
-namespace EarthData.Alerts.Events;
+namespace EarthData.Core.Alerts;
 
 /// <summary>
 /// What is remembered of one hazard on one footprint between scenes: the open (or pending) event, its last message
@@ -11,7 +9,7 @@ public sealed record EventState
     /// <summary>The hazard.</summary>
     public required Hazard Hazard { get; init; }
 
-    /// <summary>The footprint key (e.g. <c>CBERS4-MUX/151/121</c>).</summary>
+    /// <summary>The footprint key (e.g. <c>CBERS4-MUX/151/121</c>, optionally with the subscription area: <c>CBERS4-MUX/151/121/sub_1</c>).</summary>
     public required string Footprint { get; init; }
 
     /// <summary>The event id once an Alert was issued; null while only pending.</summary>
