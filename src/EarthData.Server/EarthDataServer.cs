@@ -1,3 +1,4 @@
+using EarthData.Server.Alerts;
 using EarthData.Server.Endpoints;
 using EarthData.Server.Stac;
 
@@ -27,13 +28,18 @@ public static class EarthDataServer
         builder.Services.AddProblemDetails();
         builder.Services.AddEarthDataStorage(settings);
         builder.Services.AddSingleton<StacDocuments>();
+        builder.Services.AddEarthDataAlerts(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthApi();
         app.MapStacApi();
         app.MapObjectsApi();
+        app.MapSubscriptionsApi();
+        app.MapAlertsApi();
         return app;
     }
 }
