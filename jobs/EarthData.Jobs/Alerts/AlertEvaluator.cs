@@ -14,9 +14,11 @@ namespace EarthData.Jobs.Alerts;
 /// earlier scenes; the burn index against the previous pass), restricted to the subscription's area and to clear
 /// pixels, go through <see cref="HazardRules"/>, then the <see cref="EventTracker"/> (state in the
 /// <see cref="IAlertStore"/>), then the <see cref="AlertDispatcher"/>. Idempotent: evaluating the same scene again
-/// issues no message and sends no webhook. Related scenes are found in the archive by collection, path and row.
+/// issues no message and sends no webhook. Related scenes are found in the archive by collection, path and row. With a
+/// <see cref="IBaselineStore"/>, every baseline computed is stored (COG + record) under its versioned id.
 /// </summary>
-public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscriptions, HazardThresholds thresholds, AlertDispatcher dispatcher, TimeProvider clock)
+public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscriptions, HazardThresholds thresholds, AlertDispatcher dispatcher, TimeProvider clock,
+    IBaselineStore? baselines = null)
 {
     /// <summary>Latest previous pass used as "before" (flood reference, burn pre-event), days.</summary>
     public const int BeforeWindowDays = 120;
@@ -58,6 +60,22 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
             foreach (var hazard in subscription.Hazards)
             {
                 outcomes.Add(await EvaluateAsync(subscription, hazard, aoi, inputs, grid, footprint, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        if (baselines is not null)
+        {
+            foreach (var (id, kind, scenes, layers) in inputs.Built)
+            {
+                if (await baselines.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    var record = new BaselineRecord
+                    {
+                        Id = id, Kind = kind, Footprint = footprint, Version = scenes.Count, Scenes = scenes,
+                        CogKey = ObjectStoreBaselineStore.CogKey(footprint, id), Created = clock.GetUtcNow(),
+                    };
+                    await baselines.SaveAsync(record, BaselineCog.Write(grid, after.Metadata.Epsg, layers), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -18,6 +18,9 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
 
     public byte[]? ReferenceWater { get; private set; }
 
+    /// <summary>The baselines computed so far: id, kind, the scenes they were built from and their layers.</summary>
+    public List<(string Id, string Kind, IReadOnlyList<string> Scenes, IReadOnlyList<(string Name, float[] Values)> Layers)> Built { get; } = [];
+
     /// <summary>The values a hazard's rule reads, the baseline they were measured against, or why there are none.</summary>
     public (float[]? Values, string? BaselineId, string? Note) For(Hazard hazard) => hazard switch
     {
@@ -43,7 +46,9 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
 
         var vci = new float[n];
         VegetationCondition.Compute(ndvi, low, high, vci);
-        return (vci, Baselines.Id("ndvi", footprint, history.Count), null);
+        var id = Baselines.Id("ndvi", footprint, history.Count);
+        Built.Add((id, "ndvi", [.. history.Select(h => h.Metadata.Id.ToString())], [("ndvi_p5", low), ("ndvi_p95", high)]));
+        return (vci, id, null);
     }
 
     private (float[]?, string?, string?) Flood()
@@ -67,7 +72,10 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
             ndwi[i] = after.IsClear(i) ? (after.Green[i] - after.Nir[i]) / (after.Green[i] + after.Nir[i]) : float.NaN;
         }
 
-        return (ndwi, Baselines.Id("water", footprint, observations.Count), null);
+        var id = Baselines.Id("water", footprint, observations.Count);
+        var water = ReferenceWater.Select(w => w == Baselines.Unknown ? float.NaN : w).ToArray();
+        Built.Add((id, "water", [.. observations.Select(o => o.Metadata.Id.ToString())], [("reference_water", water)]));
+        return (ndwi, id, null);
     }
 
     private (float[]?, string?, string?) Burn()

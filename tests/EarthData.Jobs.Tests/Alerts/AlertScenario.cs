@@ -24,7 +24,7 @@ internal sealed class AlertScenario : IDisposable
     private static readonly DateOnly Date = new(2024, 3, 10);
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("earthdata-alerts-");
 
-    public AlertScenario(ChangeScenario scenario, int historySeasons, int seed)
+    public AlertScenario(ChangeScenario scenario, int historySeasons, int seed, IBaselineStore? baselines = null)
     {
         Archive = Path.Combine(_root.FullName, "archive");
         var options = new SyntheticSceneOptions
@@ -57,7 +57,7 @@ internal sealed class AlertScenario : IDisposable
         Client = new HttpClient(WebhookHttpHandler.Create(guard));
         var delivery = new WebhookDelivery(Client, guard, new WebhookRetryPolicy([TimeSpan.FromMilliseconds(10)]), TimeProvider.System);
         Scheduler = new InProcessWebhookScheduler(delivery, Subscriptions, (d, ct) => Task.Delay(d, ct));
-        Evaluator = new AlertEvaluator(Store, Subscriptions, new HazardThresholds(), new AlertDispatcher(Store, Scheduler), TimeProvider.System);
+        Evaluator = new AlertEvaluator(Store, Subscriptions, new HazardThresholds(), new AlertDispatcher(Store, Scheduler), TimeProvider.System, baselines);
     }
 
     public string Archive { get; }
