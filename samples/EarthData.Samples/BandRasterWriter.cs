@@ -56,7 +56,7 @@ internal static class BandRasterWriter
                     for (var col = start; col < end; col++)
                     {
                         var x = (col + 0.5) * toReference;
-                        var reflectance = SurfaceReflectance.Of(cover.At(x, y), band.CommonName) * (0.85 + (0.3 * texture.Sample(x, y)));
+                        var reflectance = cover.Reflectance(x, y, band.CommonName) * (0.85 + (0.3 * texture.Sample(x, y)));
                         var dn = (int)Math.Round(reflectance * dnPerReflectance) + SensorNoise(col, row, band.Number, seed);
                         line[col] = (short)Math.Clamp(dn, 1, band.MaxValue);
                     }

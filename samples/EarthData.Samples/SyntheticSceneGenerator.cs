@@ -13,6 +13,12 @@ namespace EarthData.Samples;
 /// </summary>
 public static class SyntheticSceneGenerator
 {
+    /// <summary>The most seasons of history one run writes.</summary>
+    public const int MaxHistorySeasons = 8;
+
+    /// <summary>Vegetation vigour (NIR factor) of the history season <c>k</c> years back, k = 1…8; the pair has 1.</summary>
+    public static IReadOnlyList<double> HistoryVigour { get; } = [0.9, 1.12, 0.75, 1.05, 0.82, 1.15, 0.95, 0.7];
+
     /// <summary>Generates the scenes <paramref name="options"/> describe; each scene folder appears only when complete.</summary>
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
     public static GeneratedSamples Generate(SyntheticSceneOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -22,7 +28,9 @@ public static class SyntheticSceneGenerator
         var camera = options.Camera;
         var level = camera.Satellite == CbersSatellite.Cbers4A ? ProcessingLevel.L4 : ProcessingLevel.L2;
         var revisitDays = camera.Satellite == CbersSatellite.Cbers4A ? 31 : 26;
-        DateOnly[] dates = options.Scenario == ChangeScenario.None ? [options.Date] : [options.Date.AddDays(-revisitDays), options.Date];
+        DateOnly[] pair = options.Scenario == ChangeScenario.None ? [options.Date] : [options.Date.AddDays(-revisitDays), options.Date];
+        var history = Enumerable.Range(1, options.HistorySeasons).Reverse().Select(k => options.Date.AddYears(-k)).ToArray();
+        DateOnly[] dates = [.. history, .. pair];
 
         var referenceLayout = SceneLayout.Create(camera, options.Path, options.Row, options.Date, options.Scale, new Random(options.Seed));
         var referenceFootprint = referenceLayout.Footprint(referenceLayout.ReferenceBand);
@@ -38,8 +46,11 @@ public static class SyntheticSceneGenerator
         for (var i = 0; i < dates.Length; i++)
         {
             var isAfter = i == dates.Length - 1 && change is not null;
-            var clouds = Landscape.Clouds(options.Seed + 7 + (1000 * i), featureSize);
-            var cover = new SceneCover(landscape, isAfter ? change : null, clouds);
+            // Pair passes keep their historical cloud seeds (0 before, 1 after) so existing samples stay byte-identical.
+            var pass = i - history.Length;
+            var clouds = Landscape.Clouds(options.Seed + 7 + (1000 * (pass >= 0 ? pass : 100 - pass)), featureSize);
+            var vigour = i < history.Length ? HistoryVigour[history.Length - 1 - i] : 1;
+            var cover = new SceneCover(landscape, isAfter ? change : null, clouds, vigour);
             covers.Add(cover);
             // Same grid and footprint on every pass (the scenes co-register), acquired on its own date.
             var layout = SceneLayout.Create(camera, options.Path, options.Row, dates[i], options.Scale, new Random(options.Seed));
@@ -54,9 +65,9 @@ public static class SyntheticSceneGenerator
 
         var rowDirectory = System.IO.Path.GetDirectoryName(scenes[^1].Directory)!;
         var scenario = options.Scenario.ToString().ToLowerInvariant();
-        var stem = $"truth_{scenario}_{scenes[0].Id.AcquisitionDate:yyyyMMdd}_{scenes[1].Id.AcquisitionDate:yyyyMMdd}";
+        var stem = $"truth_{scenario}_{scenes[^2].Id.AcquisitionDate:yyyyMMdd}_{scenes[^1].Id.AcquisitionDate:yyyyMMdd}";
         var maskPath = System.IO.Path.Combine(rowDirectory, stem + ".tif");
-        var changed = TruthMaskWriter.Write(maskPath, referenceLayout, covers[0], covers[1], cancellationToken);
+        var changed = TruthMaskWriter.Write(maskPath, referenceLayout, covers[^2], covers[^1], cancellationToken);
         var manifestPath = System.IO.Path.Combine(rowDirectory, stem + ".json");
         WriteManifest(manifestPath, options, scenes, maskPath, changed, referenceLayout);
         return new GeneratedSamples(scenes, maskPath, manifestPath, changed);
@@ -108,8 +119,9 @@ public static class SyntheticSceneGenerator
         var manifest = new Dictionary<string, object>
         {
             ["scenario"] = options.Scenario.ToString().ToLowerInvariant(),
-            ["before"] = scenes[0].Id.ToString(),
-            ["after"] = scenes[1].Id.ToString(),
+            ["before"] = scenes[^2].Id.ToString(),
+            ["after"] = scenes[^1].Id.ToString(),
+            ["history"] = scenes.SkipLast(2).Select(s => s.Id.ToString()).ToArray(),
             ["truthMask"] = System.IO.Path.GetFileName(maskPath),
             ["truthValues"] = new Dictionary<string, int> { ["unchanged"] = 0, ["changed"] = 1, ["unknown"] = 255 },
             ["changedPixels"] = changed,

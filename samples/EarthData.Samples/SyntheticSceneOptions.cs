@@ -30,6 +30,13 @@ public sealed record SyntheticSceneOptions
     /// <summary>Change between a before and an after scene; <see cref="ChangeScenario.None"/> writes one scene.</summary>
     public ChangeScenario Scenario { get; init; } = ChangeScenario.None;
 
+    /// <summary>
+    /// Seasons of history written before the pair, one a year earlier each on the same day of year, each with its own
+    /// vegetation vigour (see <see cref="SyntheticSceneGenerator.HistoryVigour"/>): the archive a drought baseline
+    /// (NDVI climatology → VCI) is built from. 0 writes none.
+    /// </summary>
+    public int HistorySeasons { get; init; }
+
     /// <summary>The camera the collection names.</summary>
     public CameraSpec Camera => CameraCatalog.ForCollection(Collection);
 
@@ -49,6 +56,11 @@ public sealed record SyntheticSceneOptions
         if (Path is < 1 or > 999 || Row is < 1 or > 999)
         {
             throw new ArgumentException($"--path/--row: {Path}/{Row} is outside 1–999", nameof(Path));
+        }
+
+        if (HistorySeasons is < 0 or > SyntheticSceneGenerator.MaxHistorySeasons)
+        {
+            throw new ArgumentException($"--history: {HistorySeasons} must be in 0–{SyntheticSceneGenerator.MaxHistorySeasons}", nameof(HistorySeasons));
         }
 
         if (!(Scale > 0 && Scale <= 1))

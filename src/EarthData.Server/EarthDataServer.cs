@@ -1,3 +1,4 @@
+using EarthData.Server.Alerts;
 using EarthData.Server.Composition;
 using EarthData.Server.Endpoints;
 using EarthData.Server.Http;
@@ -43,6 +44,7 @@ public static class EarthDataServer
         builder.Services.AddEarthData(settings, EarthDataRole.Server(options.RunWorkers));
         builder.Services.AddSingleton<StacDocuments>();
         builder.Services.AddEarthDataTiles();
+        builder.Services.AddEarthDataAlerts(builder.Configuration);
 
         var app = builder.Build();
         app.UseEarthDataHttp();
@@ -66,6 +68,8 @@ public static class EarthDataServer
         app.MapTileDiscoveryApi();
         app.MapTileQueriesApi();
         app.MapViewerApi();
+        app.MapSubscriptionsApi();
+        app.MapAlertsApi();
         return app;
     }
 }

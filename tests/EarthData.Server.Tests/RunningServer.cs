@@ -28,7 +28,11 @@ public class RunningServer : IAsyncLifetime
     /// <summary>Method, path and query, and status of every request answered, in order.</summary>
     public ConcurrentQueue<(string Method, string Target, int Status, string? Range)> Requests { get; } = new();
 
-    public ICatalogStore Catalog => _app!.Services.GetRequiredService<ICatalogStore>();
+    public ICatalogStore Catalog => Service<ICatalogStore>();
+
+    /// <summary>A service of the running server.</summary>
+    public T Service<T>()
+        where T : notnull => _app!.Services.GetRequiredService<T>();
 
     /// <summary>The server's object store; kept after the server stops, so subclasses can clean it up.</summary>
     public IObjectStore Objects { get; private set; } = null!;

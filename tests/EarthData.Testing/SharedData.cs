@@ -24,6 +24,9 @@ public static class SharedData
     /// <summary>The OASIS CAP 1.2 XML schema.</summary>
     public static string CapSchema => Path.Combine(Root, "cap", "CAP-v1.2.xsd");
 
+    /// <summary>Path of any fixture relative to <c>tests/fixtures</c>.</summary>
+    public static string File(params string[] relative) => Path.Combine([Root, .. relative]);
+
     /// <summary>Path of a real INPE XML fixture by file name.</summary>
     public static string CbersXml(string fileName) => Path.Combine(CbersXmlDirectory, fileName);
 
@@ -32,7 +35,7 @@ public static class SharedData
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "tests", "fixtures");
-            if (File.Exists(Path.Combine(candidate, "SOURCES.md")))
+            if (System.IO.File.Exists(Path.Combine(candidate, "SOURCES.md")))
             {
                 return candidate;
             }

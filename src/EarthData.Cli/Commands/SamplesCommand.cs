@@ -19,10 +19,11 @@ internal static class SamplesCommand
         var scale = new Option<double>("--scale") { Description = "Grid size factor: 1 = full size, 0.05 for tests", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same bytes)", DefaultValueFactory = _ => 1 };
         var scenario = new Option<ChangeScenario>("--scenario") { Description = "none, or a before/after pair with a truth mask: flood, drought, burn", DefaultValueFactory = _ => ChangeScenario.None };
+        var history = new Option<int>("--history") { Description = "Seasons of history before the pair (same day of year, varying vegetation vigour): the archive a drought baseline needs", DefaultValueFactory = _ => 0 };
 
         var generate = new Command("generate", "Write synthetic CBERS scenes (per-band GeoTIFF + INPE XML) in the public archive layout")
         {
-            output, camera, date, path, row, scale, seed, scenario,
+            output, camera, date, path, row, scale, seed, scenario, history,
         };
         generate.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
@@ -36,6 +37,7 @@ internal static class SamplesCommand
                 Scale = parse.GetValue(scale),
                 Seed = parse.GetValue(seed),
                 Scenario = parse.GetValue(scenario),
+                HistorySeasons = parse.GetValue(history),
             };
             var result = ProgressDisplay.Run(stderr, "generating scenes", p => SyntheticSceneGenerator.Generate(options, p, ct));
             foreach (var scene in result.Scenes)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using EarthData.Core.Radiometry;
 using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Radiometry;
@@ -49,14 +50,14 @@ internal sealed class CogSource : IDisposable
                 if (ReflectanceFactors.TryCompute(stack.Metadata, stack.Bands, out var factors))
                 {
                     var encoding = request.Output == CogOutput.ReflectanceInt16 ? ReflectanceEncoding.Int16 : ReflectanceEncoding.Float32;
-                    ReflectanceVrt.Apply(document, factors, encoding);
+                    note = ApplyReflectance(document, stack, factors, encoding);
                     var bands = document.Root!.Elements("VRTRasterBand").ToList();
                     for (var i = 0; i < bands.Count; i++)
                     {
                         CogMetadata.SetItem(bands[i], "REFLECTANCE_FACTOR", factors[i].ToString("R", CultureInfo.InvariantCulture));
                     }
 
-                    SetRadiometry(document, encoding == ReflectanceEncoding.Int16 ? "TOA_REFLECTANCE_X10000" : "TOA_REFLECTANCE", null);
+                    SetRadiometry(document, encoding == ReflectanceEncoding.Int16 ? "TOA_REFLECTANCE_X10000" : "TOA_REFLECTANCE", note);
                     output = request.Output;
                 }
                 else
@@ -75,6 +76,27 @@ internal sealed class CogSource : IDisposable
             stack.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Converts the scene VRT to reflectance, with each head's own calibration where a two-head camera's heads differ,
+    /// and returns the implausibility note (null when every band converts to plausible reflectance).
+    /// </summary>
+    private static string? ApplyReflectance(XDocument document, SceneStack stack, double[] factors, ReflectanceEncoding encoding)
+    {
+        var heads = ReflectanceFactors.ByCamera(stack.Metadata, stack.Bands);
+        var seam = heads is null ? null : CameraSeam.Between(stack.Metadata.Cameras[0], stack.Metadata.Cameras[1]);
+        if (heads is not null && seam is not null)
+        {
+            ReflectanceVrt.ApplyByCamera(document, heads[0], heads[1], seam, encoding);
+        }
+        else
+        {
+            ReflectanceVrt.Apply(document, factors, encoding);
+        }
+
+        var warnings = (heads ?? [factors]).SelectMany(f => ReflectancePlausibility.Check(stack.Bands, f)).Distinct().ToList();
+        return warnings.Count == 0 ? null : string.Join("; ", warnings);
     }
 
     private static CogSource FromRaster(CogRequest request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace EarthData.Imaging.Radiometry;
 /// become <c>ComplexSource</c>s with <c>&lt;ScaleRatio&gt;</c> = factor and <c>&lt;NODATA&gt;0&lt;/NODATA&gt;</c>:
 /// DN 0 stays nodata (0 in the output, which no valid DN ≥ 1 can produce) and GDAL's nodata mask stays right.
 /// </summary>
-public static class ReflectanceVrt
+public static partial class ReflectanceVrt
 {
     /// <summary>Reflectance units per stored Int16 count.</summary>
     public const double Int16Scale = 1e-4;

@@ -13,7 +13,7 @@ public class ToaReflectanceTests
         // ρ = π L d² / (ESUN sin(elev)); DN 100, coefficient 1.55, elevation 30°, 1 AU-ish date.
         var date = new DateOnly(2024, 4, 4);
         var d = EarthSunDistance.OnDate(date);
-        var expected = Math.PI * 155 * d * d / (1549.0 * 0.5);
+        var expected = Math.PI * 155 * d * d / (SolarIrradiance.Of(Red) * 0.5);
         Assert.Equal(expected, 100 * ToaReflectance.Factor(1.55, Red, 30, date), 9);
     }
 

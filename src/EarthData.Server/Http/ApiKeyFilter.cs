@@ -1,6 +1,6 @@
 using EarthData.Server.Composition;
 
-namespace EarthData.Server.Scenes;
+namespace EarthData.Server.Http;
 
 /// <summary>Endpoint filter: 401 problem+json unless the request carries the admin key.</summary>
 internal sealed class ApiKeyFilter(ApiKeyAuthority keys) : IEndpointFilter

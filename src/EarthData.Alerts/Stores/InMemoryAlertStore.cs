@@ -1,0 +1,69 @@
+using EarthData.Core.Alerts;
+
+namespace EarthData.Alerts.Stores;
+
+/// <summary>
+/// <see cref="IAlertStore"/> in process memory: for tests and a single embedded process (state is lost on restart).
+/// Thread-safe (one lock).
+/// </summary>
+public sealed class InMemoryAlertStore : IAlertStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string, Hazard), EventState> _states = [];
+    private readonly Dictionary<string, AlertMessage> _messages = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public Task<EventState?> GetStateAsync(string areaKey, Hazard hazard, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_states.GetValueOrDefault((areaKey, hazard)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SaveAsync(EventState state, AlertMessage? message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            _states[(state.Footprint, state.Hazard)] = state;
+            if (message is not null)
+            {
+                _messages[message.Id] = message;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<AlertMessage?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_messages.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AlertMessage>> ListAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            IReadOnlyList<AlertMessage> result = [.. _messages.Values.Where(query.Matches).OrderByDescending(m => m.Sent).ThenBy(m => m.Id, StringComparer.Ordinal).Take(query.Limit)];
+            return Task.FromResult(result);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryClaimDeliveryAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_deliveries.Add(webhookId));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace EarthData.Core.Alerts;
+
+/// <summary>
+/// Where alert events and messages live: the per-area event state the tracker continues from, the messages issued, and
+/// the webhook deliveries made (so a re-run sends nothing twice). Implementations are thread-safe.
+/// </summary>
+public interface IAlertStore
+{
+    /// <summary>The state of <paramref name="hazard"/> on <paramref name="areaKey"/>, or null when never observed.</summary>
+    Task<EventState?> GetStateAsync(string areaKey, Hazard hazard, CancellationToken cancellationToken);
+
+    /// <summary>Saves the state and, when given, the message issued with it, together.</summary>
+    Task SaveAsync(EventState state, AlertMessage? message, CancellationToken cancellationToken);
+
+    /// <summary>One message by id, or null.</summary>
+    Task<AlertMessage?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Messages matching <paramref name="query"/>, newest first.</summary>
+    Task<IReadOnlyList<AlertMessage>> ListAsync(AlertQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that webhook message <paramref name="webhookId"/> is being delivered; false when it already was (then the
+    /// caller sends nothing).
+    /// </summary>
+    Task<bool> TryClaimDeliveryAsync(string webhookId, CancellationToken cancellationToken);
+}
