@@ -45,16 +45,26 @@ public sealed record PublishedProduct(PublishResult Published, ProcessedScene Pr
     public static async Task<PublishedProduct> PublishAsync(RunningServer server, int seed = 17, double scale = 0.03)
     {
         var work = Directory.CreateTempSubdirectory("earthdata-product-").FullName;
+        var (processed, published) = await ProcessAndPublishAsync(server, work, seed, scale, row: 121, [LayerDefinition.TrueColor, LayerDefinition.FalseColor]);
+        return new PublishedProduct(published, processed, work);
+    }
+
+    /// <summary>
+    /// Generates a synthetic CBERS-4 MUX scene under <paramref name="work"/>, processes it with <paramref name="layers"/>
+    /// and publishes it into the server's stores exactly as <c>earthdata publish</c> does.
+    /// </summary>
+    public static async Task<(ProcessedScene Processed, PublishResult Published)> ProcessAndPublishAsync(
+        RunningServer server, string work, int seed, double scale, int row, IReadOnlyList<LayerDefinition> layers)
+    {
         var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
         {
-            OutputRoot = Path.Combine(work, "archive"), Collection = Collection, Scale = scale, Seed = seed,
+            OutputRoot = Path.Combine(work, "archive"), Collection = Collection, Row = row, Scale = scale, Seed = seed,
         }).Scenes[0];
         var processed = new SceneProcessor(Path.Combine(work, "staging")).Process(generated.Directory, new SceneProcessingOptions
         {
-            Layers = [LayerDefinition.TrueColor, LayerDefinition.FalseColor],
+            Layers = [.. layers], Threads = 2,
         });
-        var publisher = new ScenePublisher(server.Objects, server.Catalog, new PublishOptions());
-        var published = await publisher.PublishAsync(processed);
-        return new PublishedProduct(published, processed, work);
+        var published = await new ScenePublisher(server.Objects, server.Catalog, new PublishOptions()).PublishAsync(processed);
+        return (processed, published);
     }
 }
