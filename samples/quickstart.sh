@@ -60,7 +60,7 @@ EarthData is serving:
   OpenAPI          $url/openapi/v1.json   (browse: $url/openapi/ui)
   job dashboard    $url/hangfire?key=\$(cat $data/api-key)
   objects          $url/objects/stac/catalog.json  (static STAC catalogue, COGs, tiles)
-  health           $url/health
+  health           $url/health (readiness: $url/health/ready)
   drop folder      $drop   (new scenes dropped here are published by the next discovery round)
 INFO
 if [ "${EARTHDATA_QUICKSTART_EXIT:-0}" = "1" ]; then exit 0; fi

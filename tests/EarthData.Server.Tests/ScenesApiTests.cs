@@ -197,9 +197,9 @@ public sealed class ScenesApiTests(PipelineServer server) : IClassFixture<Pipeli
     }
 
     [Fact]
-    public async Task Health_CoversCatalogueStoreAndJobs()
+    public async Task HealthReady_CoversCatalogueStoreAndJobs()
     {
-        var health = await server.Client.GetFromJsonAsync<JsonElement>("/health");
+        var health = await server.Client.GetFromJsonAsync<JsonElement>("/health/ready");
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(["catalog", "jobs", "objects"], health.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));

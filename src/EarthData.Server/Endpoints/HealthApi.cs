@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EarthData.Core.Catalog;
 using EarthData.Core.Storage;
 using EarthData.Server.Http;
@@ -6,13 +7,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EarthData.Server.Endpoints;
 
-/// <summary><c>GET</c>/<c>HEAD /health</c>: whether the catalogue, the object store and the job storage answer (200, else 503).</summary>
+/// <summary>
+/// <c>GET</c>/<c>HEAD /health</c>: liveness, answered without I/O so that it stays fast while the server is busy (load
+/// balancers poll it). <c>GET</c>/<c>HEAD /health/ready</c>: readiness, whether the catalogue, the object store and the
+/// job storage answer (200, else 503 with the failing check).
+/// </summary>
 public static class HealthApi
 {
     /// <summary>Maps the health endpoint.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGetAndHead("/health", CheckAsync).WithTags("Health");
+        endpoints.MapGetAndHead("/health", () => TypedResults.Ok(new HealthStatus("ok", Version, null))).WithTags("Health");
+        endpoints.MapGetAndHead("/health/ready", CheckAsync).WithTags("Health");
         return endpoints;
     }
 
@@ -25,10 +31,11 @@ public static class HealthApi
             ["jobs"] = await ProbeAsync(() => Task.Run(() => jobs.GetMonitoringApi().Servers(), cancellationToken)).ConfigureAwait(false),
         };
         var ok = checks.Values.All(v => v == "ok");
-        var version = typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-        return TypedResults.Json(new HealthStatus(ok ? "ok" : "degraded", version, checks),
+        return TypedResults.Json(new HealthStatus(ok ? "ok" : "degraded", Version, checks),
             statusCode: ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static string Version => typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
     private static async Task<string> ProbeAsync<T>(Func<Task<T>> probe)
     {
@@ -46,6 +53,7 @@ public static class HealthApi
     /// <summary>The health document.</summary>
     /// <param name="Status"><c>ok</c> when every check passes, else <c>degraded</c> (with status 503).</param>
     /// <param name="Version">The server's assembly version.</param>
-    /// <param name="Checks">Each dependency: <c>ok</c> or <c>error: …</c>.</param>
-    public sealed record HealthStatus(string Status, string Version, IReadOnlyDictionary<string, string> Checks);
+    /// <param name="Checks">Readiness only: each dependency, <c>ok</c> or <c>error: …</c>; null (omitted) for liveness.</param>
+    public sealed record HealthStatus(
+        string Status, string Version, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Checks);
 }
