@@ -55,6 +55,9 @@ echo "==> the STAC API finds ${matched:-0} published scenes"
 
 cat <<INFO
 EarthData is serving:
+  web viewer       $url/                 (search, scenes, layers; English / 中文 / Português)
+  map tiles        $url/tiles/WMTSCapabilities.xml  (WMTS; per item: /tiles/{collection}/{item}/{layer}/{z}/{x}/{y}.png, tilejson.json)
+  alerts           $url/api/alerts    (CAP: /api/alerts/{id}/cap, Atom: $url/feeds/alerts.atom; subscriptions need the key)
   STAC API         $url/stac          (search: $url/stac/search?collections=CBERS4-MUX)
   scenes API       $url/api/scenes    (POST needs the API key in $data/api-key: -H "X-Api-Key: \$(cat $data/api-key)")
   OpenAPI          $url/openapi/v1.json   (browse: $url/openapi/ui)

@@ -30,6 +30,9 @@ public sealed record SceneManifest
     /// <summary>The COG's grid as the projection extension writes it: <c>proj:transform</c> (row-major a..f).</summary>
     public required IReadOnlyList<double> CogTransform { get; init; }
 
+    /// <summary>STAC <c>eo:cloud_cover</c> estimated from the COG (percent), or null where the camera or its calibration does not allow it.</summary>
+    public double? CloudCover { get; init; }
+
     /// <summary>The PNG thumbnail.</summary>
     public required ManifestFile Thumbnail { get; init; }
 

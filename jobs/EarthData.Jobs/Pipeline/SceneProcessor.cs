@@ -5,6 +5,7 @@ using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Cog;
 using EarthData.Imaging.Layers;
+using EarthData.Imaging.Masks;
 using EarthData.Imaging.Pyramid;
 
 namespace EarthData.Jobs.Pipeline;
@@ -145,6 +146,7 @@ public sealed class SceneProcessor
         WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, cancellationToken);
         var xml = CopyMetadata(files, work);
         var (shape, transform) = CogGrid(cog.Path);
+        var cloudCover = CloudCover.Estimate(cog.Path, metadata, cancellationToken: cancellationToken);
         var manifest = new SceneManifest
         {
             SceneId = files.Id.ToString(),
@@ -154,6 +156,7 @@ public sealed class SceneProcessor
             CogBands = cog.BandDescriptions,
             CogShape = shape,
             CogTransform = transform,
+            CloudCover = cloudCover,
             Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
             MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
             Layers = [],

@@ -128,6 +128,7 @@ public sealed class ScenePublisher
             MetadataXml = new AssetFile(PublishedObjectKeys.Original(collection, id, SceneUploads.FileName(xml)), xml.Size, xml.Checksum),
             Tiles = Pyramid(manifest),
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
+            CloudCover = manifest.CloudCover,
             ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
         };
         return CbersItemBuilder.Build(scene.Metadata, options);

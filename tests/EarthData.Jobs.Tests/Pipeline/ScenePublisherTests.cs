@@ -51,6 +51,9 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
         }
 
         Assert.Equal(["metadata", "thumbnail", "visual"], item.Assets.Keys.Order());
+        // Estimated from the COG at processing (INPE's XML has none); the generated WFI scene has clouds.
+        Assert.Equal(scene.Manifest.CloudCover, item.Properties["eo:cloud_cover"].GetDouble());
+        Assert.InRange(scene.Manifest.CloudCover!.Value, 0.01, 100);
         var cog = await target.Objects.HeadAsync($"cogs/CBERS4A-WFI/{scene.Manifest.SceneId}/visual.tif");
         Assert.Equal("image/tiff; application=geotiff; profile=cloud-optimized", cog!.ContentType);
         Assert.NotNull(cog.CacheControl);
