@@ -343,7 +343,7 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     }
 
     [Fact]
-    public async Task UpsertItems_5000InOneBatch_AreAllCountedAtOver2000PerSecond()
+    public async Task UpsertItems_5000InOneBatch_AreAllCounted_AndAgainReplaceThem()
     {
         var items = Enumerable.Range(0, 5000).Select(i => TestItems.Item(
             $"bulk{i:D5}", i % 2 == 0 ? "CBERS4-MUX" : "CBERS4A-WFI", TestItems.Epoch.AddMinutes(i), lon: (i % 360) - 179.5, lat: (i % 170) - 84.5, size: 0.4, cloud: i % 100)).ToArray();
@@ -353,11 +353,11 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
         await Store.UpsertItemsAsync(items);
         watch.Stop();
 
+        // The rate is reported, not asserted: speed targets live in tests/EarthData.CatalogBench, not in unit tests.
         var rate = items.Length / watch.Elapsed.TotalSeconds;
         output.WriteLine($"{GetType().Name}: upserted {items.Length} items in {watch.Elapsed.TotalMilliseconds:F0} ms = {rate:F0} items/s");
         var page = await Store.SearchAsync(new ItemSearch { Limit = 1, Ids = null, Collections = ["CBERS4-MUX", "CBERS4A-WFI"] });
         Assert.Equal(5001, page.NumberMatched);
-        Assert.True(rate >= 2000, $"batch upsert reached {rate:F0} items/s, below 2000");
 
         await Store.UpsertItemsAsync(items[..100]);
         Assert.Equal(5001, (await Store.SearchAsync(new ItemSearch { Limit = 1 })).NumberMatched);
