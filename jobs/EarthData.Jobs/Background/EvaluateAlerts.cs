@@ -19,10 +19,13 @@ namespace EarthData.Jobs.Background;
 public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscriptionStore subscriptions, SceneSources sources, ILogger<EvaluateAlerts> logger)
 {
     /// <summary>Evaluates the subscriptions' hazards on scene <paramref name="sceneId"/>.</summary>
-    /// <returns>What each subscription and hazard gave (empty when nothing was evaluated).</returns>
+    /// <returns>
+    /// One line per hazard evaluated (<c>sub_x flood: Alert flood-….v1</c>, or why nothing was issued); empty when nothing
+    /// was evaluated. Hangfire keeps it as the job's result, so it is a summary, never the pixel masks.
+    /// </returns>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 300, 1800])]
     [DisplayName("EvaluateAlerts {0}")]
-    public async Task<IReadOnlyList<EvaluationOutcome>> RunAsync(string sceneId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RunAsync(string sceneId, CancellationToken cancellationToken)
     {
         if (!SceneId.TryParse(sceneId, out var id))
         {
@@ -47,13 +50,21 @@ public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscripti
             var outcomes = await evaluator.EvaluateAsync(root, id, cancellationToken).ConfigureAwait(false);
             var issued = outcomes.Count(o => o.Message is not null);
             LogEvaluated(logger, sceneId, outcomes.Count, issued);
-            return outcomes;
+            return [.. outcomes.Select(Summary)];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(logger, ex, sceneId);
             throw;
         }
+    }
+
+    private static string Summary(EvaluationOutcome outcome)
+    {
+        var hazard = outcome.Hazard.ToString().ToLowerInvariant();
+        return outcome.Message is { } message
+            ? $"{outcome.SubscriptionId} {hazard}: {message.MessageType} {message.Id}"
+            : $"{outcome.SubscriptionId} {hazard}: nothing issued{(outcome.Note is null ? string.Empty : " (" + outcome.Note + ")")}";
     }
 
     private async Task<string?> ArchiveRootAsync(SceneId id, CancellationToken cancellationToken)

@@ -27,9 +27,11 @@ public class AlertJobsTests
         var first = await job.RunAsync(scenario.After.ToString(), CancellationToken.None);
         var second = await job.RunAsync(scenario.After.ToString(), CancellationToken.None);
 
-        Assert.Contains(first, o => o.Hazard == Hazard.Flood && o.Message?.MessageType == AlertMessageType.Alert);
-        Assert.All(second, o => Assert.Null(o.Message));
-        Assert.Single(await scenario.Store.ListAsync(new AlertQuery(), CancellationToken.None));
+        var alert = Assert.Single(await scenario.Store.ListAsync(new AlertQuery(), CancellationToken.None));
+        Assert.Equal((Hazard.Flood, AlertMessageType.Alert), (alert.Hazard, alert.MessageType));
+        Assert.Contains($"sub_scenario flood: Alert {alert.Id}", first);
+        Assert.DoesNotContain(second, line => line.Contains(": Alert", StringComparison.Ordinal) || line.Contains(": Update", StringComparison.Ordinal));
+        Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", second);
         Assert.Single(scenario.Receiver.Requests);
     }
 
