@@ -10,7 +10,9 @@ namespace EarthData.Jobs.Background;
 /// One attempt at delivering alert message <c>alertId</c> to a subscription's webhook (queue <c>alerts</c>): the body
 /// is rebuilt from the stored message (the same bytes and <c>webhook-id</c> on every attempt), sent signed; a failed
 /// attempt schedules the next after the <see cref="WebhookRetryPolicy"/>'s delay, <c>410 Gone</c> disables the webhook.
-/// With a job storage that survives restarts, so do pending and scheduled attempts.
+/// The claim is completed once the delivery is over (delivered, gone, given up, nothing to send). With a job storage
+/// that survives restarts, so do pending and scheduled attempts; with the in-memory one, the open claims are sent again
+/// at start-up.
 /// </summary>
 [Queue(SceneQueues.Alerts)]
 public sealed partial class DeliverWebhook(IAlertStore alerts, ISubscriptionStore subscriptions, WebhookDelivery delivery, IBackgroundJobClient client,
@@ -24,12 +26,14 @@ public sealed partial class DeliverWebhook(IAlertStore alerts, ISubscriptionStor
     {
         var subscription = await subscriptions.GetAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
         var message = await alerts.GetAsync(alertId, cancellationToken).ConfigureAwait(false);
+        var webhookId = WebhookMessage.IdFor(subscriptionId, alertId);
         if (subscription is not { WebhookUrl: { } url, WebhookSecret: { } secret, WebhookDisabled: null } || message is null)
         {
+            await alerts.CompleteDeliveryAsync(webhookId, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var webhook = new WebhookMessage(WebhookMessage.IdFor(subscriptionId, alertId), AlertDispatcher.Body(message));
+        var webhook = new WebhookMessage(webhookId, AlertDispatcher.Body(message));
         var result = await delivery.DeliverAsync(url, secret, webhook, attempt, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
@@ -44,6 +48,11 @@ public sealed partial class DeliverWebhook(IAlertStore alerts, ISubscriptionStor
             case DeliveryOutcome.Failed:
                 LogGaveUp(logger, webhook.Id, result.Detail);
                 break;
+        }
+
+        if (result.Outcome != DeliveryOutcome.RetryLater)
+        {
+            await alerts.CompleteDeliveryAsync(webhook.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

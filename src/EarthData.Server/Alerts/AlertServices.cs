@@ -16,7 +16,8 @@ namespace EarthData.Server.Alerts;
 /// Registers the alert feature on top of <see cref="EarthDataServiceCollectionExtensions.AddEarthData(IServiceCollection, EarthDataSettings, EarthDataRole)"/>
 /// (for <c>serve</c> and <c>worker</c> alike): the alert and subscription stores in the catalogue database
 /// (<c>EarthData:Catalog:Provider</c>: the SQLite file or the PostgreSQL schema), baselines in the object store, the
-/// evaluator the <c>EvaluateAlerts</c> job runs, webhook delivery as <c>DeliverWebhook</c> jobs, the CAP writer
+/// evaluator the <c>EvaluateAlerts</c> job runs, webhook delivery as <c>DeliverWebhook</c> jobs (re-enqueued at start-up
+/// from the open claims with the in-memory job storage, see <see cref="WebhookRecovery"/>), the CAP writer
 /// (<c>EarthData:Alerts:Sender</c>, default <c>earthdata@localhost</c>), the webhook target guard
 /// (<c>EarthData:Webhooks:AllowPrivateTargets</c>), and the thresholds (<c>EarthData:Alerts</c>).
 /// </summary>
@@ -48,6 +49,7 @@ public static class AlertServices
             sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IBaselineStore>()));
         services.AddSingleton(new AlertStreamOptions(TimeSpan.FromMilliseconds(configuration.GetValue("EarthData:Alerts:StreamPollMilliseconds", 2000))));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<WebhookRecovery>();
         return services;
     }
 }

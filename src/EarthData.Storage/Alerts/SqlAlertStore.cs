@@ -97,13 +97,34 @@ public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryClaimDeliveryAsync(string webhookId, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimDeliveryAsync(WebhookClaim claim, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(webhookId);
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claim.WebhookId);
         var sql = new SqlBuilder();
         return await database.ExecuteAsync(
-            $"INSERT INTO alert_deliveries (webhook_id, claimed_at) VALUES ({sql.Param(webhookId)}, {sql.Param(database.Instant(DateTimeOffset.UtcNow))}) ON CONFLICT (webhook_id) DO NOTHING",
+            "INSERT INTO alert_deliveries (webhook_id, subscription_id, alert_id, claimed_at) VALUES " +
+            $"({sql.Param(claim.WebhookId)}, {sql.Param(claim.SubscriptionId)}, {sql.Param(claim.AlertId)}, {sql.Param(database.Instant(DateTimeOffset.UtcNow))}) " +
+            "ON CONFLICT (webhook_id) DO NOTHING",
             sql, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteDeliveryAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhookId);
+        var sql = new SqlBuilder();
+        await database.ExecuteAsync(
+            $"UPDATE alert_deliveries SET done_at = {sql.Param(database.Instant(DateTimeOffset.UtcNow))} WHERE webhook_id = {sql.Param(webhookId)} AND done_at IS NULL",
+            sql, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookClaim>> ListPendingDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryAsync(
+            "SELECT webhook_id, subscription_id, alert_id FROM alert_deliveries WHERE done_at IS NULL ORDER BY claimed_at, webhook_id", new SqlBuilder(), cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new WebhookClaim(r[0]!, r[1]!, r[2]!))];
     }
 
     private static string Name(Hazard hazard) => hazard.ToString().ToLower(CultureInfo.InvariantCulture);

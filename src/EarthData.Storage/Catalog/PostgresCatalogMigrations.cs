@@ -56,7 +56,7 @@ internal static class PostgresCatalogMigrations
             PRIMARY KEY (scene_id, stage));
         """,
         // v4: alerts (EarthData.Storage.Alerts): the event state per area and hazard, the messages issued (envelope and
-        // filter columns beside the JSON, kept as text: it is read whole), one row per webhook message claimed (the
+        // filter columns beside the JSON, kept as text: it is read whole), one row per webhook message claimed, open until its delivery is over (the
         // primary key makes a second claim fail, whoever makes it), and subscriptions in insertion order.
         """
         CREATE TABLE alert_states (
@@ -75,7 +75,13 @@ internal static class PostgresCatalogMigrations
             max_lat double precision,
             content text NOT NULL);
         CREATE INDEX alert_messages_sent ON alert_messages (sent DESC, id);
-        CREATE TABLE alert_deliveries (webhook_id text COLLATE "C" PRIMARY KEY, claimed_at timestamptz NOT NULL);
+        CREATE TABLE alert_deliveries (
+            webhook_id text COLLATE "C" PRIMARY KEY,
+            subscription_id text NOT NULL,
+            alert_id text NOT NULL,
+            claimed_at timestamptz NOT NULL,
+            done_at timestamptz);
+        CREATE INDEX alert_deliveries_pending ON alert_deliveries (claimed_at, webhook_id) WHERE done_at IS NULL;
         CREATE TABLE subscriptions (
             pk bigserial PRIMARY KEY,
             id text COLLATE "C" NOT NULL UNIQUE,

@@ -114,6 +114,7 @@ public class AlertJobsTests
         var first = await job.RunAsync("sub_1", "flood-x.v1", 1, CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.RetryLater, first!.Outcome);
+        Assert.Single(await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
         var (next, state) = Assert.Single(client.Created);
         Assert.Equal(["sub_1", "flood-x.v1", 2], next.Args.Take(3));
         Assert.InRange(((ScheduledState)state).EnqueueAt - DateTime.UtcNow, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
@@ -129,17 +130,19 @@ public class AlertJobsTests
         var signer = new WebhookSigner(AlertScenario.Secret);
         Assert.True(signer.Verify(requests[1].Headers["webhook-id"], requests[1].Headers["webhook-timestamp"], requests[1].Body, requests[1].Headers["webhook-signature"], DateTimeOffset.UtcNow));
         Assert.Null((await subscriptions.GetAsync("sub_1", CancellationToken.None))!.WebhookDisabled);
+        Assert.Empty(await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task DeliverWebhook_DisablesTheWebhook_WhenTheEndpointIsGone()
     {
         using var receiver = new LoopbackReceiver(410);
-        var (job, client, _, subscriptions) = await Delivery(receiver);
+        var (job, client, alerts, subscriptions) = await Delivery(receiver);
 
         var result = await job.RunAsync("sub_1", "flood-x.v1", 1, CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.EndpointGone, result!.Outcome);
+        Assert.Empty(await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
         Assert.Empty(client.Created);
         Assert.NotNull((await subscriptions.GetAsync("sub_1", CancellationToken.None))!.WebhookDisabled);
         Assert.Null(await job.RunAsync("sub_1", "flood-x.v1", 1, CancellationToken.None));
@@ -180,6 +183,7 @@ public class AlertJobsTests
         var subscriptions = new InMemorySubscriptionStore();
         await subscriptions.AddAsync(Subscription(receiver.Url), CancellationToken.None);
         await alerts.SaveAsync(new EventState { Hazard = Hazard.Flood, Footprint = "CBERS4-MUX/151/121/sub_1" }, Message(), CancellationToken.None);
+        await alerts.TryClaimDeliveryAsync(new WebhookClaim(WebhookMessage.IdFor("sub_1", "flood-x.v1"), "sub_1", "flood-x.v1"), CancellationToken.None);
         var guard = new WebhookTargetGuard(allowPrivateTargets: true);
         var delivery = new WebhookDelivery(new HttpClient(WebhookHttpHandler.Create(guard)), guard, new WebhookRetryPolicy(), TimeProvider.System);
         return (new DeliverWebhook(alerts, subscriptions, delivery, client, NullLogger<DeliverWebhook>.Instance), client, alerts, subscriptions);

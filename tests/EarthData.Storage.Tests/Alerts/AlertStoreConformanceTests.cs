@@ -115,9 +115,9 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
     {
         var (alerts, _) = await OpenAsync();
 
-        Assert.True(await alerts.TryClaimDeliveryAsync("msg_sub_1_e.v1", CancellationToken.None));
-        Assert.False(await alerts.TryClaimDeliveryAsync("msg_sub_1_e.v1", CancellationToken.None));
-        Assert.True(await alerts.TryClaimDeliveryAsync("msg_sub_1_e.v2", CancellationToken.None));
+        Assert.True(await alerts.TryClaimDeliveryAsync(Claim("e.v1"), CancellationToken.None));
+        Assert.False(await alerts.TryClaimDeliveryAsync(Claim("e.v1"), CancellationToken.None));
+        Assert.True(await alerts.TryClaimDeliveryAsync(Claim("e.v2"), CancellationToken.None));
     }
 
     [Fact]
@@ -127,12 +127,14 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
         var (second, _) = await OpenAsync();
         for (var round = 0; round < 5; round++)
         {
-            var id = $"msg_sub_1_e.v{round}";
+            var claim = Claim($"e.v{round}");
             var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-                Task.Run(() => (i % 2 == 0 ? first : second).TryClaimDeliveryAsync(id, CancellationToken.None))));
+                Task.Run(() => (i % 2 == 0 ? first : second).TryClaimDeliveryAsync(claim, CancellationToken.None))));
 
             Assert.Single(claims, c => c);
         }
+
+        Assert.Equal(5, (await second.ListPendingDeliveriesAsync(CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -147,6 +149,23 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
 
         Assert.Equal(["flood-x.v1"], await Ids(second, new AlertQuery()));
         Assert.Equal(Json(State("a", 1, "s1")), Json(await first.GetStateAsync("a", Hazard.Flood, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task PendingDeliveries_AreTheClaimsNotCompleted_OldestFirst()
+    {
+        var (alerts, _) = await OpenAsync();
+        await alerts.TryClaimDeliveryAsync(Claim("b.v1"), CancellationToken.None);
+        await Task.Delay(20);
+        await alerts.TryClaimDeliveryAsync(Claim("a.v1"), CancellationToken.None);
+        await Task.Delay(20);
+        await alerts.TryClaimDeliveryAsync(Claim("c.v1"), CancellationToken.None);
+
+        await alerts.CompleteDeliveryAsync(Claim("a.v1").WebhookId, CancellationToken.None);
+        await alerts.CompleteDeliveryAsync("msg_unknown", CancellationToken.None);
+
+        Assert.Equal([Claim("b.v1"), Claim("c.v1")], await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
+        Assert.False(await alerts.TryClaimDeliveryAsync(Claim("a.v1"), CancellationToken.None));
     }
 
     [Fact]
@@ -210,6 +229,8 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
         MinSeverity = AlertSeverity.Moderate, Languages = ["en", "zh"], WebhookUrl = new Uri("https://agency.example/hooks"),
         WebhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", Created = Sent,
     };
+
+    protected static WebhookClaim Claim(string alertId) => new($"msg_sub_1_{alertId}", "sub_1", alertId);
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 

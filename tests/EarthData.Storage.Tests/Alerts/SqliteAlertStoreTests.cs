@@ -35,7 +35,7 @@ public sealed class SqliteAlertStoreTests : AlertStoreConformanceTests
         var (alerts, subscriptions) = await OpenAsync();
         await subscriptions.AddAsync(Subscription("sub_1"), CancellationToken.None);
         await alerts.SaveAsync(State("a", 1, "s1"), Message("e", 1, Hazard.Flood, AlertSeverity.Severe, DateTimeOffset.UnixEpoch), CancellationToken.None);
-        await alerts.TryClaimDeliveryAsync("msg_sub_1_e.v1", CancellationToken.None);
+        await alerts.TryClaimDeliveryAsync(Claim("e.v1"), CancellationToken.None);
         SqliteConnection.ClearAllPools();
 
         var (reopened, reopenedSubscriptions) = await OpenAsync();
@@ -43,6 +43,7 @@ public sealed class SqliteAlertStoreTests : AlertStoreConformanceTests
         Assert.NotNull(await reopenedSubscriptions.GetAsync("sub_1", CancellationToken.None));
         Assert.NotNull(await reopened.GetAsync("e.v1", CancellationToken.None));
         Assert.NotNull(await reopened.GetStateAsync("a", Hazard.Flood, CancellationToken.None));
-        Assert.False(await reopened.TryClaimDeliveryAsync("msg_sub_1_e.v1", CancellationToken.None));
+        Assert.False(await reopened.TryClaimDeliveryAsync(Claim("e.v1"), CancellationToken.None));
+        Assert.Equal([Claim("e.v1")], await reopened.ListPendingDeliveriesAsync(CancellationToken.None));
     }
 }
