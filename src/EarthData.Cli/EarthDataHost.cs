@@ -1,3 +1,4 @@
+using EarthData.Server.Alerts;
 using EarthData.Server.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ internal static class EarthDataHost
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddEarthData(settings, role);
+        builder.Services.AddEarthDataAlerts(builder.Configuration);
         return builder.Build();
     }
 }

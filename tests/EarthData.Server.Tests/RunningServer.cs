@@ -18,6 +18,7 @@ namespace EarthData.Server.Tests;
 public class RunningServer : IAsyncLifetime
 {
     private WebApplication? _app;
+    private StorageSettings _storage = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,12 +40,27 @@ public class RunningServer : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        _storage = await CreateStorageAsync();
+        await StartAsync();
+    }
+
+    /// <summary>Stops the server and starts a new one on the same data directory and storage (a restart).</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         _app = EarthDataServer.Build(new ServerOptions
         {
             Urls = BaseAddress.ToString().TrimEnd('/'),
             DataDirectory = DataDirectory,
-            Storage = await CreateStorageAsync(),
+            Storage = _storage,
             RunWorkers = RunWorkers,
             Configure = configuration => configuration.AddInMemoryCollection(Settings),
         });

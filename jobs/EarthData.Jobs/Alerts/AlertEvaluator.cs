@@ -33,9 +33,14 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
     public async Task<IReadOnlyList<EvaluationOutcome>> EvaluateAsync(string archiveRoot, SceneId sceneId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sceneId);
+        var all = await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false);
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
         var after = SceneReflectance.Read(ArchiveLayout.SceneDirectory(archiveRoot, sceneId), cancellationToken);
-        var interested = (await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Envelope.Intersects(after.Metadata.Envelope)).ToList();
+        var interested = all.Where(s => s.Envelope.Intersects(after.Metadata.Envelope)).ToList();
         if (interested.Count == 0)
         {
             return [];

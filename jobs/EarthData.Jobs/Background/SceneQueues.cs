@@ -1,6 +1,6 @@
 namespace EarthData.Jobs.Background;
 
-/// <summary>The Hangfire queues: one per stage, plus <c>alerts</c> (reserved for alert evaluation).</summary>
+/// <summary>The Hangfire queues: one per stage, plus <c>alerts</c> (alert evaluation and webhook delivery).</summary>
 public static class SceneQueues
 {
     /// <summary>Ingest jobs and the discovery round.</summary>
@@ -15,7 +15,7 @@ public static class SceneQueues
     /// <summary>STAC commit jobs.</summary>
     public const string Publish = "publish";
 
-    /// <summary>Alert evaluation (see <see cref="Scheduling.ISceneAlertHook"/>); empty until alerts exist.</summary>
+    /// <summary>Alert evaluation (<see cref="EvaluateAlerts"/>) and webhook delivery (<see cref="DeliverWebhook"/>).</summary>
     public const string Alerts = "alerts";
 
     /// <summary>Every queue, in the order a worker serves them by default (later stages first, so scenes finish).</summary>

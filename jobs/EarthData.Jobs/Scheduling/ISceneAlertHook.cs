@@ -3,9 +3,9 @@ using EarthData.Core.Catalog;
 namespace EarthData.Jobs.Scheduling;
 
 /// <summary>
-/// The extension point where alert evaluation will hook in: called once a scene is <c>Published</c> (after its STAC
-/// item is committed). The alerts feature registers an implementation that enqueues <c>EvaluateAlerts</c> on the
-/// <c>alerts</c> queue; until then <see cref="NoAlertSubscribers"/> is registered and nothing is enqueued.
+/// Where alert evaluation hooks in: called once a scene is <c>Published</c> (after its STAC item is committed). The
+/// composition registers <see cref="Background.HangfireAlertHook"/>, which enqueues <c>EvaluateAlerts</c> on the
+/// <c>alerts</c> queue; a pipeline given no hook uses <see cref="NoAlertSubscribers"/>.
 /// Implementations must be quick and must not throw for a scene they cannot evaluate (the scene stays published).
 /// </summary>
 public interface ISceneAlertHook

@@ -3,8 +3,8 @@ using EarthData.Core.Catalog;
 namespace EarthData.Jobs.Scheduling;
 
 /// <summary>
-/// The default <see cref="ISceneAlertHook"/>: no alert subscribers are configured in this build, so a published scene
-/// triggers nothing — no job is enqueued on the <c>alerts</c> queue. Replaced by the alerts feature's hook.
+/// The <see cref="ISceneAlertHook"/> of a <see cref="ScenePipeline"/> given none (tests, tools): a published scene
+/// triggers nothing. The composition registers <see cref="Background.HangfireAlertHook"/> instead.
 /// </summary>
 public sealed class NoAlertSubscribers : ISceneAlertHook
 {

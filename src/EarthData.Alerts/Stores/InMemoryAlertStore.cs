@@ -11,7 +11,7 @@ public sealed class InMemoryAlertStore : IAlertStore
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, Hazard), EventState> _states = [];
     private readonly Dictionary<string, AlertMessage> _messages = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (WebhookClaim Claim, bool Done)> _deliveries = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task<EventState?> GetStateAsync(string areaKey, Hazard hazard, CancellationToken cancellationToken)
@@ -59,11 +59,36 @@ public sealed class InMemoryAlertStore : IAlertStore
     }
 
     /// <inheritdoc />
-    public Task<bool> TryClaimDeliveryAsync(string webhookId, CancellationToken cancellationToken)
+    public Task<bool> TryClaimDeliveryAsync(WebhookClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        lock (_gate)
+        {
+            return Task.FromResult(_deliveries.TryAdd(claim.WebhookId, (claim, false)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CompleteDeliveryAsync(string webhookId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(_deliveries.Add(webhookId));
+            if (_deliveries.TryGetValue(webhookId, out var delivery))
+            {
+                _deliveries[webhookId] = delivery with { Done = true };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookClaim>> ListPendingDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // Insertion order is claim order (no removals).
+            return Task.FromResult<IReadOnlyList<WebhookClaim>>([.. _deliveries.Values.Where(d => !d.Done).Select(d => d.Claim)]);
         }
     }
 }

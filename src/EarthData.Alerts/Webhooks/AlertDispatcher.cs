@@ -25,7 +25,7 @@ public sealed class AlertDispatcher(IAlertStore store, IWebhookScheduler schedul
         }
 
         var id = WebhookMessage.IdFor(subscription.Id, message.Id);
-        if (!await store.TryClaimDeliveryAsync(id, cancellationToken).ConfigureAwait(false))
+        if (!await store.TryClaimDeliveryAsync(new WebhookClaim(id, subscription.Id, message.Id), cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

@@ -19,8 +19,14 @@ public interface IAlertStore
     Task<IReadOnlyList<AlertMessage>> ListAsync(AlertQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that webhook message <paramref name="webhookId"/> is being delivered; false when it already was (then the
-    /// caller sends nothing).
+    /// Records that webhook message <paramref name="claim"/> is being delivered; false when it already was (then the
+    /// caller sends nothing). Of concurrent claimants of one id, exactly one gets true.
     /// </summary>
-    Task<bool> TryClaimDeliveryAsync(string webhookId, CancellationToken cancellationToken);
+    Task<bool> TryClaimDeliveryAsync(WebhookClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Records that the claimed delivery is over (delivered, gone, given up, or nothing left to send).</summary>
+    Task CompleteDeliveryAsync(string webhookId, CancellationToken cancellationToken);
+
+    /// <summary>Claimed deliveries not completed, oldest first: what a restart that lost its job queue must send again.</summary>
+    Task<IReadOnlyList<WebhookClaim>> ListPendingDeliveriesAsync(CancellationToken cancellationToken);
 }

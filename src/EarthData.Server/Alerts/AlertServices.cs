@@ -1,16 +1,25 @@
 using EarthData.Alerts.Cap;
 using EarthData.Alerts.Hazards;
-using EarthData.Alerts.Stores;
 using EarthData.Alerts.Webhooks;
 using EarthData.Core.Alerts;
+using EarthData.Core.Storage;
+using EarthData.Jobs.Alerts;
+using EarthData.Jobs.Background;
+using EarthData.Server.Composition;
+using EarthData.Storage.Alerts;
+using EarthData.Storage.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EarthData.Server.Alerts;
 
 /// <summary>
-/// Registers what the alert endpoints need: the alert and subscription stores (in memory: the SQLite/PostgreSQL stores
-/// are not written yet), the CAP writer (<c>EarthData:Alerts:Sender</c>, default <c>earthdata@localhost</c>), the
-/// webhook target guard (<c>EarthData:Webhooks:AllowPrivateTargets</c>), and the thresholds (<c>EarthData:Alerts</c>).
+/// Registers the alert feature on top of <see cref="EarthDataServiceCollectionExtensions.AddEarthData(IServiceCollection, EarthDataSettings, EarthDataRole)"/>
+/// (for <c>serve</c> and <c>worker</c> alike): the alert and subscription stores in the catalogue database
+/// (<c>EarthData:Catalog:Provider</c>: the SQLite file or the PostgreSQL schema), baselines in the object store, the
+/// evaluator the <c>EvaluateAlerts</c> job runs, webhook delivery as <c>DeliverWebhook</c> jobs (re-enqueued at start-up
+/// from the open claims with the in-memory job storage, see <see cref="WebhookRecovery"/>), the CAP writer
+/// (<c>EarthData:Alerts:Sender</c>, default <c>earthdata@localhost</c>), the webhook target guard
+/// (<c>EarthData:Webhooks:AllowPrivateTargets</c>), and the thresholds (<c>EarthData:Alerts</c>).
 /// </summary>
 public static class AlertServices
 {
@@ -20,13 +29,27 @@ public static class AlertServices
         ArgumentNullException.ThrowIfNull(configuration);
         var thresholds = configuration.GetSection("EarthData:Alerts").Get<HazardThresholds>() ?? new HazardThresholds();
         thresholds.Validate();
+        var guard = new WebhookTargetGuard(configuration.GetValue("EarthData:Webhooks:AllowPrivateTargets", false));
         services.AddSingleton(thresholds);
-        services.AddSingleton<IAlertStore, InMemoryAlertStore>();
-        services.AddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<EarthDataSettings>();
+            return StorageFactory.CreateAlertDatabase(settings.Storage, settings.DataDirectory);
+        });
+        services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<AlertDatabase>()));
+        services.AddSingleton<ISubscriptionStore>(sp => new SqlSubscriptionStore(sp.GetRequiredService<AlertDatabase>()));
+        services.AddSingleton<IBaselineStore>(sp => new ObjectStoreBaselineStore(sp.GetRequiredService<IObjectStore>()));
         services.AddSingleton(new CapWriter(configuration["EarthData:Alerts:Sender"] ?? "earthdata@localhost", null));
-        services.AddSingleton(new WebhookTargetGuard(configuration.GetValue("EarthData:Webhooks:AllowPrivateTargets", false)));
+        services.AddSingleton(guard);
+        services.AddSingleton(sp => new WebhookDelivery(new HttpClient(WebhookHttpHandler.Create(guard)), guard, new WebhookRetryPolicy(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWebhookScheduler, HangfireWebhookScheduler>();
+        services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton(sp => new AlertEvaluator(sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<ISubscriptionStore>(), thresholds,
+            sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IBaselineStore>()));
         services.AddSingleton(new AlertStreamOptions(TimeSpan.FromMilliseconds(configuration.GetValue("EarthData:Alerts:StreamPollMilliseconds", 2000))));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<WebhookRecovery>();
         return services;
     }
 }

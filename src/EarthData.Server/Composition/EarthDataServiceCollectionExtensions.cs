@@ -50,7 +50,7 @@ public static class EarthDataServiceCollectionExtensions
             settings.Processing, settings.UploadParallelism));
         services.AddSingleton<IPipelineStage>(sp => new PublishStage(sp.GetRequiredService<SceneHandoff>(), sp.GetRequiredService<SceneWorkspace>(),
             sp.GetRequiredService<ScenePublisher>()));
-        services.AddSingleton<ISceneAlertHook, NoAlertSubscribers>();
+        services.AddSingleton<ISceneAlertHook, HangfireAlertHook>();
         services.AddSingleton<ISceneJobScheduler, HangfireSceneJobScheduler>();
         services.AddSingleton<ScenePipeline>();
         services.AddSingleton<SceneIntake>();

@@ -55,5 +55,38 @@ internal static class PostgresCatalogMigrations
             expires_at timestamptz NOT NULL,
             PRIMARY KEY (scene_id, stage));
         """,
+        // v4: alerts (EarthData.Storage.Alerts): the event state per area and hazard, the messages issued (envelope and
+        // filter columns beside the JSON, kept as text: it is read whole), one row per webhook message claimed, open until its delivery is over (the
+        // primary key makes a second claim fail, whoever makes it), and subscriptions in insertion order.
+        """
+        CREATE TABLE alert_states (
+            area_key text COLLATE "C" NOT NULL,
+            hazard text NOT NULL,
+            content text NOT NULL,
+            PRIMARY KEY (area_key, hazard));
+        CREATE TABLE alert_messages (
+            id text COLLATE "C" PRIMARY KEY,
+            hazard text NOT NULL,
+            severity integer NOT NULL,
+            sent timestamptz NOT NULL,
+            min_lon double precision,
+            min_lat double precision,
+            max_lon double precision,
+            max_lat double precision,
+            content text NOT NULL);
+        CREATE INDEX alert_messages_sent ON alert_messages (sent DESC, id);
+        CREATE TABLE alert_deliveries (
+            webhook_id text COLLATE "C" PRIMARY KEY,
+            subscription_id text NOT NULL,
+            alert_id text NOT NULL,
+            claimed_at timestamptz NOT NULL,
+            done_at timestamptz);
+        CREATE INDEX alert_deliveries_pending ON alert_deliveries (claimed_at, webhook_id) WHERE done_at IS NULL;
+        CREATE TABLE subscriptions (
+            pk bigserial PRIMARY KEY,
+            id text COLLATE "C" NOT NULL UNIQUE,
+            webhook_disabled text,
+            content text NOT NULL);
+        """,
     ];
 }

@@ -54,5 +54,38 @@ internal static class SqliteCatalogMigrations
             expires_at TEXT NOT NULL,
             PRIMARY KEY (scene_id, stage));
         """,
+        // v4: alerts (EarthData.Storage.Alerts): the event state per area and hazard, the messages issued (envelope and
+        // filter columns beside the JSON), one row per webhook message claimed, open until its delivery is over (the primary key makes a second claim
+        // fail, whoever makes it), and subscriptions in insertion order.
+        """
+        CREATE TABLE alert_states (
+            area_key TEXT NOT NULL,
+            hazard TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (area_key, hazard));
+        CREATE TABLE alert_messages (
+            id TEXT PRIMARY KEY,
+            hazard TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            sent TEXT NOT NULL,
+            min_lon REAL,
+            min_lat REAL,
+            max_lon REAL,
+            max_lat REAL,
+            content TEXT NOT NULL);
+        CREATE INDEX alert_messages_sent ON alert_messages (sent DESC, id);
+        CREATE TABLE alert_deliveries (
+            webhook_id TEXT PRIMARY KEY,
+            subscription_id TEXT NOT NULL,
+            alert_id TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            done_at TEXT);
+        CREATE INDEX alert_deliveries_pending ON alert_deliveries (claimed_at, webhook_id) WHERE done_at IS NULL;
+        CREATE TABLE subscriptions (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            webhook_disabled TEXT,
+            content TEXT NOT NULL);
+        """,
     ];
 }

@@ -19,8 +19,15 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     /// <param name="path">Path of the database file.</param>
     public SqliteCatalogStore(string path)
     {
+        _connectionString = ConnectionString(path);
+        _search = new CatalogSearchEngine(new SqliteCatalogDialect(), FetchAsync, CountAsync);
+    }
+
+    /// <summary>The connection string every user of the catalogue file opens it with (pooled, private cache, 30 s busy timeout).</summary>
+    internal static string ConnectionString(string path)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _connectionString = new SqliteConnectionStringBuilder
+        return new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -28,7 +35,6 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _search = new CatalogSearchEngine(new SqliteCatalogDialect(), FetchAsync, CountAsync);
     }
 
     /// <inheritdoc />

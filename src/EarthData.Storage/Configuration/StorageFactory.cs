@@ -1,5 +1,6 @@
 using EarthData.Core.Catalog;
 using EarthData.Core.Storage;
+using EarthData.Storage.Alerts;
 using EarthData.Storage.Catalog;
 using EarthData.Storage.Objects;
 
@@ -36,8 +37,29 @@ public static class StorageFactory
             return new PostgresCatalogStore(settings.Catalog.ConnectionString!);
         }
 
+        return new SqliteCatalogStore(SqlitePath(settings, dataDirectory));
+    }
+
+    /// <summary>
+    /// The alert stores' database: the catalogue's own SQLite file or PostgreSQL schema (the catalogue store's migration
+    /// creates the tables, so migrate that first).
+    /// </summary>
+    /// <exception cref="ArgumentException">The settings are invalid (the message lists every problem).</exception>
+    public static AlertDatabase CreateAlertDatabase(StorageSettings settings, string dataDirectory)
+    {
+        ThrowIfInvalid(settings);
+        if (settings.Catalog.Provider == CatalogStoreProvider.Postgres)
+        {
+            return AlertDatabase.Postgres(settings.Catalog.ConnectionString!);
+        }
+
+        return AlertDatabase.Sqlite(SqlitePath(settings, dataDirectory));
+    }
+
+    private static string SqlitePath(StorageSettings settings, string dataDirectory)
+    {
         Directory.CreateDirectory(dataDirectory);
-        return new SqliteCatalogStore(settings.Catalog.ConnectionString ?? Path.Combine(dataDirectory, "catalog.db"));
+        return settings.Catalog.ConnectionString ?? Path.Combine(dataDirectory, "catalog.db");
     }
 
     private static void ThrowIfInvalid(StorageSettings settings)

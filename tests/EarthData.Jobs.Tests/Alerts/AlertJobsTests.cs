@@ -1,0 +1,218 @@
+using System.Reflection;
+using EarthData.Alerts.Stores;
+using EarthData.Alerts.Webhooks;
+using EarthData.Core.Alerts;
+using EarthData.Core.Catalog;
+using EarthData.Core.Scenes;
+using EarthData.Jobs.Background;
+using EarthData.Jobs.Sources;
+using EarthData.Samples.Synthesis;
+using EarthData.Testing;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EarthData.Jobs.Tests.Alerts;
+
+/// <summary>The <c>alerts</c> queue's jobs: evaluation after publish, the hook that queues it, and webhook delivery attempts.</summary>
+public class AlertJobsTests
+{
+    [Fact]
+    public async Task EvaluateAlerts_RunTwice_IssuesOneAlertAndSendsOneWebhook()
+    {
+        using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
+        await scenario.SubscribeAsync();
+        var job = Job(scenario);
+
+        var first = await job.RunAsync(scenario.After.ToString(), CancellationToken.None);
+        var second = await job.RunAsync(scenario.After.ToString(), CancellationToken.None);
+
+        var alert = Assert.Single(await scenario.Store.ListAsync(new AlertQuery(), CancellationToken.None));
+        Assert.Equal((Hazard.Flood, AlertMessageType.Alert), (alert.Hazard, alert.MessageType));
+        Assert.Contains($"sub_scenario flood: Alert {alert.Id}", first);
+        Assert.DoesNotContain(second, line => line.Contains(": Alert", StringComparison.Ordinal) || line.Contains(": Update", StringComparison.Ordinal));
+        Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", second);
+        Assert.Single(scenario.Receiver.Requests);
+    }
+
+    [Fact]
+    public async Task EvaluateAlerts_ReturnsAtOnce_WhenThereAreNoSubscriptions()
+    {
+        using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
+        Corrupt(scenario);
+
+        Assert.Empty(await Job(scenario).RunAsync(scenario.After.ToString(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EvaluateAlerts_Throws_SoHangfireRetries_WhenTheEvaluationFails()
+    {
+        using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
+        await scenario.SubscribeAsync();
+        Corrupt(scenario);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Job(scenario).RunAsync(scenario.After.ToString(), CancellationToken.None));
+        var retry = typeof(EvaluateAlerts).GetMethod(nameof(EvaluateAlerts.RunAsync))!.GetCustomAttribute<AutomaticRetryAttribute>()!;
+        Assert.Equal(3, retry.Attempts);
+    }
+
+    [Fact]
+    public async Task EvaluateAlerts_SkipsTheScene_WhenNoArchiveLayoutSourceHoldsIt()
+    {
+        using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
+        await scenario.SubscribeAsync();
+        var elsewhere = Directory.CreateTempSubdirectory("earthdata-elsewhere-");
+        try
+        {
+            var job = new EvaluateAlerts(scenario.Evaluator, scenario.Subscriptions, new SceneSources([new ArchiveFolderSource(elsewhere.FullName)]),
+                NullLogger<EvaluateAlerts>.Instance);
+
+            Assert.Empty(await job.RunAsync(scenario.After.ToString(), CancellationToken.None));
+            Assert.Empty(scenario.Receiver.Requests);
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AlertHook_EnqueuesEvaluateAlerts_OnlyWhileThereAreSubscriptions()
+    {
+        var client = new RecordingJobClient();
+        var subscriptions = new InMemorySubscriptionStore();
+        var hook = new HangfireAlertHook(client, subscriptions, NullLogger<HangfireAlertHook>.Instance);
+        var record = new SceneRecord { SceneId = "CBERS4_MUX_20240310_151_121_L4", State = SceneState.Published, UpdatedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow };
+
+        await hook.ScenePublishedAsync(record, CancellationToken.None);
+        Assert.Empty(client.Created);
+
+        await subscriptions.AddAsync(Subscription(new Uri("https://agency.example/hook")), CancellationToken.None);
+        await hook.ScenePublishedAsync(record, CancellationToken.None);
+
+        var (job, state) = Assert.Single(client.Created);
+        Assert.Equal(typeof(EvaluateAlerts), job.Type);
+        Assert.Equal(record.SceneId, job.Args[0]);
+        Assert.IsType<EnqueuedState>(state);
+        Assert.Equal(SceneQueues.Alerts, typeof(EvaluateAlerts).GetCustomAttribute<QueueAttribute>()!.Queue);
+    }
+
+    [Fact]
+    public async Task AlertHook_DoesNotThrow_WhenTheStoreFails()
+    {
+        var hook = new HangfireAlertHook(new RecordingJobClient(), new FailingSubscriptions(), NullLogger<HangfireAlertHook>.Instance);
+
+        await hook.ScenePublishedAsync(new SceneRecord { SceneId = "CBERS4_MUX_20240310_151_121_L4", State = SceneState.Published, UpdatedAt = DateTime.UtcNow }, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task DeliverWebhook_SchedulesTheNextAttempt_ThenDeliversTheSameSignedMessage()
+    {
+        using var receiver = new LoopbackReceiver(500, 200);
+        var (job, client, alerts, subscriptions) = await Delivery(receiver);
+
+        var first = await job.RunAsync("sub_1", "flood-x.v1", 1, CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.RetryLater, first!.Outcome);
+        Assert.Single(await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
+        var (next, state) = Assert.Single(client.Created);
+        Assert.Equal(["sub_1", "flood-x.v1", 2], next.Args.Take(3));
+        Assert.InRange(((ScheduledState)state).EnqueueAt - DateTime.UtcNow, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+
+        var second = await job.RunAsync("sub_1", "flood-x.v1", 2, CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Delivered, second!.Outcome);
+        var requests = receiver.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(requests[0].Headers["webhook-id"], requests[1].Headers["webhook-id"]);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        Assert.Equal(AlertDispatcher.Body((await alerts.GetAsync("flood-x.v1", CancellationToken.None))!), requests[1].Body);
+        var signer = new WebhookSigner(AlertScenario.Secret);
+        Assert.True(signer.Verify(requests[1].Headers["webhook-id"], requests[1].Headers["webhook-timestamp"], requests[1].Body, requests[1].Headers["webhook-signature"], DateTimeOffset.UtcNow));
+        Assert.Null((await subscriptions.GetAsync("sub_1", CancellationToken.None))!.WebhookDisabled);
+        Assert.Empty(await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeliverWebhook_DisablesTheWebhook_WhenTheEndpointIsGone()
+    {
+        using var receiver = new LoopbackReceiver(410);
+        var (job, client, alerts, subscriptions) = await Delivery(receiver);
+
+        var result = await job.RunAsync("sub_1", "flood-x.v1", 1, CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.EndpointGone, result!.Outcome);
+        Assert.Empty(await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
+        Assert.Empty(client.Created);
+        Assert.NotNull((await subscriptions.GetAsync("sub_1", CancellationToken.None))!.WebhookDisabled);
+        Assert.Null(await job.RunAsync("sub_1", "flood-x.v1", 1, CancellationToken.None));
+        Assert.Single(receiver.Requests);
+    }
+
+    [Fact]
+    public async Task Dispatch_ThroughHangfireScheduler_EnqueuesOneDeliveryPerEventVersion()
+    {
+        var client = new RecordingJobClient();
+        var alerts = new InMemoryAlertStore();
+        var dispatcher = new AlertDispatcher(alerts, new HangfireWebhookScheduler(client));
+        var subscription = Subscription(new Uri("https://agency.example/hook"));
+
+        Assert.True(await dispatcher.DispatchAsync(subscription, Message(), CancellationToken.None));
+        Assert.False(await dispatcher.DispatchAsync(subscription, Message(), CancellationToken.None));
+
+        var (job, _) = Assert.Single(client.Created);
+        Assert.Equal(typeof(DeliverWebhook), job.Type);
+        Assert.Equal(["sub_1", "flood-x.v1", 1], job.Args.Take(3));
+    }
+
+    private static EvaluateAlerts Job(AlertScenario scenario) =>
+        new(scenario.Evaluator, scenario.Subscriptions, new SceneSources([new ArchiveFolderSource(scenario.Archive)]), NullLogger<EvaluateAlerts>.Instance);
+
+    private static void Corrupt(AlertScenario scenario)
+    {
+        foreach (var file in Directory.EnumerateFiles(ArchiveLayout.SceneDirectory(scenario.Archive, scenario.After), "*.tif", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(file, "not a GeoTIFF");
+        }
+    }
+
+    private static async Task<(DeliverWebhook Job, RecordingJobClient Client, IAlertStore Alerts, ISubscriptionStore Subscriptions)> Delivery(LoopbackReceiver receiver)
+    {
+        var client = new RecordingJobClient();
+        var alerts = new InMemoryAlertStore();
+        var subscriptions = new InMemorySubscriptionStore();
+        await subscriptions.AddAsync(Subscription(receiver.Url), CancellationToken.None);
+        await alerts.SaveAsync(new EventState { Hazard = Hazard.Flood, Footprint = "CBERS4-MUX/151/121/sub_1" }, Message(), CancellationToken.None);
+        await alerts.TryClaimDeliveryAsync(new WebhookClaim(WebhookMessage.IdFor("sub_1", "flood-x.v1"), "sub_1", "flood-x.v1"), CancellationToken.None);
+        var guard = new WebhookTargetGuard(allowPrivateTargets: true);
+        var delivery = new WebhookDelivery(new HttpClient(WebhookHttpHandler.Create(guard)), guard, new WebhookRetryPolicy(), TimeProvider.System);
+        return (new DeliverWebhook(alerts, subscriptions, delivery, client, NullLogger<DeliverWebhook>.Instance), client, alerts, subscriptions);
+    }
+
+    private static Subscription Subscription(Uri url) => new()
+    {
+        Id = "sub_1", Area = [[[new(-48, -16), new(-47, -16), new(-47, -15), new(-48, -16)]]], Hazards = [Hazard.Flood],
+        WebhookUrl = url, WebhookSecret = AlertScenario.Secret, Created = DateTimeOffset.UtcNow,
+    };
+
+    private static AlertMessage Message() => new()
+    {
+        EventId = "flood-x", Version = 1, MessageType = AlertMessageType.Alert, Hazard = Hazard.Flood, Severity = AlertSeverity.Severe,
+        Sent = new DateTimeOffset(2024, 3, 10, 13, 0, 0, TimeSpan.Zero), Observed = new DateTimeOffset(2024, 3, 10, 13, 0, 0, TimeSpan.Zero),
+        SceneId = "CBERS4_MUX_20240310_151_121_L4", Footprint = "CBERS4-MUX/151/121",
+        Area = new AffectedArea([[[new(-47.5, -15.5), new(-47.4, -15.5), new(-47.4, -15.4), new(-47.5, -15.5)]]], 12), AffectedFraction = 0.3,
+    };
+
+    private sealed class FailingSubscriptions : ISubscriptionStore
+    {
+        public Task AddAsync(Subscription subscription, CancellationToken cancellationToken) => throw new InvalidOperationException("down");
+
+        public Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) => throw new InvalidOperationException("down");
+
+        public Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("database down");
+
+        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => throw new InvalidOperationException("down");
+
+        public Task DisableWebhookAsync(string id, string reason, CancellationToken cancellationToken) => throw new InvalidOperationException("down");
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Xml.Linq;
+using EarthData.Alerts.Cap;
+using EarthData.Alerts.Webhooks;
+using EarthData.Gdal;
+using EarthData.Samples;
+using EarthData.Samples.Synthesis;
+using EarthData.Testing;
+
+namespace EarthData.Server.Tests.Alerts;
+
+/// <summary>
+/// "Receive alerts" end to end on a real server with workers: a subscription with a webhook to a loopback receiver, a
+/// generated flood pair dropped and queued through the API, the pipeline publishing both scenes and the <c>alerts</c>
+/// queue evaluating them; a restart on the same data directory keeps the alert and the subscription, and sends the
+/// webhook whose retry the in-memory job storage lost — once.
+/// </summary>
+public sealed class AlertPipelineTests
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    [Fact]
+    public async Task PublishedFloodPair_RaisesOneAlert_DeliversItsSignedWebhookAcrossARestart_AndKeepsAlertAndSubscription()
+    {
+        // The first attempt fails and its retry (5 s later) is scheduled in the in-memory job storage, which the restart
+        // below empties: the delivery arrives only because start-up re-enqueues the open claim.
+        using var receiver = new LoopbackReceiver(500, 200);
+        var server = new AlertPipelineServer();
+        await server.InitializeAsync();
+        try
+        {
+            var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+            {
+                OutputRoot = server.DropFolder, Collection = "CBERS4-MUX", Scale = 0.05, Seed = 21, Date = new DateOnly(2024, 3, 10),
+                Scenario = ChangeScenario.Flood, HistorySeasons = 0,
+            });
+            Assert.Equal(2, generated.Scenes.Count);
+            using var created = await server.Client.SendAsync(Request(HttpMethod.Post, "/api/subscriptions", new
+            {
+                area = new { type = "Polygon", coordinates = new[] { SceneRing(generated.TruthMaskPath!) } },
+                hazards = new[] { "flood" },
+                minSeverity = "Minor",
+                languages = new[] { "en", "pt" },
+                webhook = new { url = receiver.Url.ToString(), secret = Secret },
+            }));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var subscriptionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+            foreach (var scene in generated.Scenes)
+            {
+                using var queued = await server.Client.SendAsync(Request(HttpMethod.Post, "/api/scenes", new { source = scene.Id.ToString() }));
+                Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+            }
+
+            foreach (var scene in generated.Scenes)
+            {
+                Assert.Equal("Published", await WaitForAsync(async () =>
+                {
+                    var state = (await server.Client.GetFromJsonAsync<JsonElement>($"/api/scenes/{scene.Id}")).GetProperty("state").GetString();
+                    return state is "Published" or "Failed" or "Rejected" ? state : null;
+                }));
+            }
+
+            var alertId = await WaitForAsync(async () => await FloodAlertAsync(server));
+            Assert.NotNull(alertId);
+            using var cap = await server.Client.GetAsync($"/api/alerts/{alertId}/cap");
+            var document = XDocument.Parse(await cap.Content.ReadAsStringAsync());
+            Assert.Empty(CapSchema.Validate(document));
+            Assert.Empty(CapConformance.Check(document));
+
+            Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.IsEmpty ? (bool?)null : true)));
+
+            await server.RestartAsync();
+
+            Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.Count < 2 ? (bool?)null : true)));
+            await Task.Delay(TimeSpan.FromSeconds(6)); // time for a (wrong) third delivery: the retry of before the restart, or a second re-enqueue
+            var requests = receiver.Requests.ToList();
+            Assert.Equal(2, requests.Count);
+            Assert.Equal(requests[0].Headers["webhook-id"], requests[1].Headers["webhook-id"]);
+            var request = requests[1];
+            Assert.True(new WebhookSigner(Secret).Verify(request.Headers["webhook-id"], request.Headers["webhook-timestamp"], request.Body,
+                request.Headers["webhook-signature"], DateTimeOffset.UtcNow));
+            Assert.Equal(WebhookMessage.IdFor(subscriptionId, alertId!), request.Headers["webhook-id"]);
+            Assert.Equal(alertId, JsonDocument.Parse(request.Body).RootElement.GetProperty("data").GetProperty("id").GetString());
+            Assert.Empty(await server.Service<EarthData.Core.Alerts.IAlertStore>().ListPendingDeliveriesAsync(CancellationToken.None));
+
+            Assert.Equal(alertId, await FloodAlertAsync(server));
+            using var subscription = await server.Client.SendAsync(Request(HttpMethod.Get, $"/api/subscriptions/{subscriptionId}", null));
+            Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
+            Assert.Equal(["flood"], (await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hazards").EnumerateArray().Select(h => h.GetString()));
+
+            await server.RestartAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3)); // a completed delivery is not sent again
+            Assert.Equal(2, receiver.Requests.Count);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    private static async Task<string?> FloodAlertAsync(RunningServer server)
+    {
+        var alerts = (await server.Client.GetFromJsonAsync<JsonElement>("/api/alerts?hazard=flood")).GetProperty("alerts");
+        return alerts.GetArrayLength() == 0 ? null : Assert.Single(alerts.EnumerateArray()).GetProperty("id").GetString();
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", AlertPipelineServer.ApiKey);
+        return request;
+    }
+
+    /// <summary>The scene grid's outline (the truth mask lies on it) as a closed WGS 84 ring.</summary>
+    private static double[][] SceneRing(string truthMaskPath)
+    {
+        using var dataset = GdalDataset.Open(truthMaskPath);
+        var transform = dataset.GeoTransform!.Value;
+        using var srs = dataset.GetSpatialReference()!;
+        using var wgs84 = SpatialReference.FromEpsg(4326);
+        using var toWgs84 = CoordinateTransformation.Create(srs, wgs84);
+        (double X, double Y)[] corners = [(0, dataset.Height), (dataset.Width, dataset.Height), (dataset.Width, 0), (0, 0), (0, dataset.Height)];
+        return [.. corners.Select(c =>
+        {
+            var (x, y) = transform.PixelToWorld(c.X, c.Y);
+            var (lon, lat) = toWgs84.Transform(x, y);
+            return new[] { lon, lat };
+        })];
+    }
+
+    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            if (await probe() is { } value || DateTime.UtcNow > deadline)
+            {
+                return await probe();
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
