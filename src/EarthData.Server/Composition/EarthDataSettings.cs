@@ -45,6 +45,9 @@ public sealed record EarthDataSettings
     /// <summary>More archive-layout folders (<c>EarthData:Sources:Folders</c>, ';'-separated).</summary>
     public IReadOnlyList<string> Folders { get; init; } = [];
 
+    /// <summary>The Azure Blob container source (<c>EarthData:Sources:Blob:*</c>); null when not configured.</summary>
+    public BlobSourceSettings? BlobSource { get; init; }
+
     /// <summary>Hangfire's storage (<c>EarthData:Jobs:Storage</c>; default InMemory with a SQLite catalogue, PostgreSql with PostgreSQL).</summary>
     public JobStorageProvider JobStorage { get; init; }
 
@@ -134,6 +137,7 @@ public sealed record EarthDataSettings
             DropFolder = Path.GetFullPath(read.Text("EarthData:Sources:DropFolder") ?? Path.Combine(data, "drop")),
             Folders = [.. (read.Text("EarthData:Sources:Folders") ?? string.Empty)
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath)],
+            BlobSource = BlobSourceSettings.Bind(read),
             JobStorage = jobStorage,
             JobConnectionString = jobConnection,
             JobSchema = read.Text("EarthData:Jobs:Schema") ?? "hangfire",
