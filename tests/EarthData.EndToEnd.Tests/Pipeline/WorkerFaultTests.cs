@@ -14,7 +14,7 @@ namespace EarthData.EndToEnd.Tests.Pipeline;
 /// and restarted. Small generated scenes, short leases and invisibility timeouts keep them to about a minute each.
 /// </summary>
 [Collection("pipeline processes")]
-public sealed class WorkerFaultTests(ITestOutputHelper output) : IDisposable
+public sealed partial class WorkerFaultTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("earthdata-faults-").FullName;
     private readonly string _schema = "faults_" + Guid.NewGuid().ToString("N")[..12];
