@@ -54,6 +54,37 @@ public sealed class SourceSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(10), blob.SettleTime);
     }
 
+    [Fact]
+    public void Load_BadStacSourceSettings_NamesEachSetting()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EarthDataSettings.Load(Configuration(new()
+        {
+            ["EarthData:Sources:Stac:Url"] = "https://maps.example.org/stac?x=1",
+            ["EarthData:Sources:Stac:Collections"] = "CBERS4-MUX,LANDSAT8",
+            ["EarthData:Sources:Stac:RequestTimeout"] = "01:00:00",
+        })));
+
+        Assert.Contains("EarthData:Sources:Stac:Url: 'https://maps.example.org/stac?x=1' must not have a query", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Sources:Stac:Collections: 'CBERS4-MUX,LANDSAT8' is not a comma-separated list of CBERS collections", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Sources:Stac:RequestTimeout must be between 00:00:01 and 00:10:00", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_StacSourceConfigured_SearchesTheGivenCollectionsOrEveryCbersCollection()
+    {
+        var some = EarthDataSettings.Load(Configuration(new() { ["EarthData:Sources:Stac:Url"] = "https://maps.example.org/stac/", ["EarthData:Sources:Stac:Collections"] = "CBERS4A-WFI, CBERS4-MUX" }));
+        var every = EarthDataSettings.Load(Configuration(new() { ["EarthData:Sources:Stac:Url"] = "https://maps.example.org/stac" }));
+
+        var stac = Assert.IsType<Jobs.Sources.StacApiSceneSource>(SceneSourceComposition.Create(some).All[^1]);
+        var all = Assert.IsType<Jobs.Sources.StacApiSceneSource>(SceneSourceComposition.Create(every).All[^1]);
+
+        Assert.Equal("stac:https://maps.example.org/stac?collections=CBERS4-MUX,CBERS4A-WFI", stac.Name);
+        Assert.True(stac.TryResolve("https://maps.example.org/stac/collections/CBERS4-MUX/items/CBERS_4_MUX_20240310_151_121_L2", out var id, out _));
+        Assert.Equal("CBERS_4_MUX_20240310_151_121_L2", id.ToString());
+        Assert.False(stac.TryResolve("https://maps.example.org/stac/collections/CBERS4-WFI/items/CBERS_4_WFI_20240310_151_121_L2", out _, out _));
+        Assert.Equal(Core.Scenes.CameraCatalog.CollectionIds.Count, all.Collections.Count);
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     private IConfiguration Configuration(Dictionary<string, string?> values)

@@ -4,7 +4,7 @@ using EarthData.Storage.Sources;
 
 namespace EarthData.Server.Composition;
 
-/// <summary>The configured scene sources, in the order scene ids are looked up: drop folder, more folders, blob container.</summary>
+/// <summary>The configured scene sources, in the order scene ids are looked up: drop folder, more folders, blob container, STAC API.</summary>
 internal static class SceneSourceComposition
 {
     /// <summary>Creates the sources of <paramref name="settings"/>.</summary>
@@ -15,6 +15,11 @@ internal static class SceneSourceComposition
         if (settings.BlobSource is { } blob)
         {
             sources.Add(new AzureBlobSceneSource(blob.ClientOptions()) { SettleTime = blob.SettleTime });
+        }
+
+        if (settings.StacSource is { } stac)
+        {
+            sources.Add(new StacApiSceneSource(stac.Url, stac.Collections) { RequestTimeout = stac.RequestTimeout });
         }
 
         return new SceneSources(sources);

@@ -126,29 +126,9 @@ public sealed class AzureBlobSceneSource : ISceneSource
                 $"{id}: {huge.Name} has {huge.Properties.ContentLength} bytes, more than the {MaxBlobBytes} a band file may have", huge.Name, null, id.ToString());
         }
 
-        Directory.CreateDirectory(cacheDirectory);
-        var target = Path.Combine(Path.GetFullPath(cacheDirectory), id.ToString());
-        var partial = target + "." + Guid.NewGuid().ToString("N")[..8] + ".part";
-        Directory.CreateDirectory(partial);
-        try
-        {
-            await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-                (blob, token) => DownloadAsync(blob, Path.Combine(partial, blob.Name[folderPrefix.Length..]), token)).ConfigureAwait(false);
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target, recursive: true);
-            }
-
-            Directory.Move(partial, target);
-            return target;
-        }
-        finally
-        {
-            if (Directory.Exists(partial))
-            {
-                Directory.Delete(partial, recursive: true);
-            }
-        }
+        return await SceneCache.FillAsync(cacheDirectory, id, (folder, token) => Parallel.ForEachAsync(
+            blobs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = token },
+            (blob, inner) => DownloadAsync(blob, Path.Combine(folder, blob.Name[folderPrefix.Length..]), inner)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -32,12 +32,7 @@ public sealed partial class WorkerFaultTests
         using var server = EarthDataProcess.Start(environment, "serve", "--urls", url, "--data", data);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await WaitForHealthAsync(http);
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/scenes") { Content = System.Net.Http.Json.JsonContent.Create(new { source = id }) })
-        {
-            request.Headers.Add("X-Api-Key", OutageKey);
-            using var response = await http.SendAsync(request);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
+        await QueueOverApiAsync(http, OutageKey, id);
 
         var stoppedIn = await StopWhenPublishingAsync(catalog, id, azurite, server);
         var seen = new List<JsonNode>();
@@ -73,6 +68,15 @@ public sealed partial class WorkerFaultTests
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Queues a scene with <c>POST /api/scenes</c>; asserts <c>202 Accepted</c>.</summary>
+    private static async Task QueueOverApiAsync(HttpClient http, string key, string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/scenes") { Content = System.Net.Http.Json.JsonContent.Create(new { source = id }) };
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     /// <summary>Stops Azurite as soon as the scene is in its publish stage; returns the stage it was stopped in.</summary>

@@ -88,10 +88,7 @@ public sealed partial class WorkerFaultTests(ITestOutputHelper output) : IDispos
             await WaitForHealthAsync(http);
             foreach (var id in ids)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/scenes") { Content = System.Net.Http.Json.JsonContent.Create(new { source = id }) };
-                request.Headers.Add("X-Api-Key", "fault-test-key-0123456789");
-                using var response = await http.SendAsync(request);
-                Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+                await QueueOverApiAsync(http, "fault-test-key-0123456789", id);
             }
 
             await KillWhenItHoldsALeaseAsync(catalog, ids, first);
