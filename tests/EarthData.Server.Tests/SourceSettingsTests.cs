@@ -62,11 +62,13 @@ public sealed class SourceSettingsTests : IDisposable
             ["EarthData:Sources:Stac:Url"] = "https://maps.example.org/stac?x=1",
             ["EarthData:Sources:Stac:Collections"] = "CBERS4-MUX,LANDSAT8",
             ["EarthData:Sources:Stac:RequestTimeout"] = "01:00:00",
+            ["EarthData:Sources:Stac:PageSize"] = "0",
         })));
 
         Assert.Contains("EarthData:Sources:Stac:Url: 'https://maps.example.org/stac?x=1' must not have a query", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Sources:Stac:Collections: 'CBERS4-MUX,LANDSAT8' is not a comma-separated list of CBERS collections", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Sources:Stac:RequestTimeout must be between 00:00:01 and 00:10:00", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Sources:Stac:PageSize: '0' is not a whole number in 1-1000", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class SceneSourceComposition
 
         if (settings.StacSource is { } stac)
         {
-            sources.Add(new StacApiSceneSource(stac.Url, stac.Collections) { RequestTimeout = stac.RequestTimeout });
+            sources.Add(new StacApiSceneSource(stac.Url, stac.Collections) { RequestTimeout = stac.RequestTimeout, PageSize = stac.PageSize });
         }
 
         return new SceneSources(sources);

@@ -16,15 +16,19 @@ public sealed record StacSourceSettings
     /// <summary>Time limit of one API request (<c>EarthData:Sources:Stac:RequestTimeout</c>, default 30 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Items per search page (<c>EarthData:Sources:Stac:PageSize</c>, 1-1000, default 100).</summary>
+    public int PageSize { get; init; } = 100;
+
     /// <summary>Reads the section; null when no URL is set. Adds one problem per bad setting.</summary>
     internal static StacSourceSettings? Bind(SettingsReader read)
     {
         var url = read.AbsoluteUrl(Section + "Url", "http", "https");
         var text = read.Text(Section + "Collections");
         var timeout = read.Duration(Section + "RequestTimeout");
+        var pageSize = read.Int(Section + "PageSize", 1, 1000);
         if (read.Text(Section + "Url") is null)
         {
-            if (text is not null || timeout is not null)
+            if (text is not null || timeout is not null || pageSize is not null)
             {
                 read.Problems.Add($"{Section}Url is required when another {Section}* setting is set");
             }
@@ -50,6 +54,6 @@ public sealed record StacSourceSettings
             read.Problems.Add($"{Section}RequestTimeout must be between 00:00:01 and 00:10:00");
         }
 
-        return url is null ? null : new StacSourceSettings { Url = url, Collections = collections, RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) };
+        return url is null ? null : new StacSourceSettings { Url = url, Collections = collections, RequestTimeout = timeout ?? TimeSpan.FromSeconds(30), PageSize = pageSize ?? 100 };
     }
 }

@@ -13,7 +13,8 @@ public sealed partial class WorkerFaultTests
     [Fact]
     public async Task StacSource_ItemsPublishedByAnotherServer_AreDiscoveredIngestedAndPublished()
     {
-        var id = Generate(Path.Combine(_root, "drop-a"), seed: 90, row: 150);
+        var ids = new[] { Generate(Path.Combine(_root, "drop-a"), seed: 90, row: 150), Generate(Path.Combine(_root, "drop-a"), seed: 91, row: 151) };
+        var id = ids[0];
         var (urlA, urlB) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
         var environmentA = Environment(Path.Combine(_root, "drop-a"), new()
         {
@@ -29,6 +30,7 @@ public sealed partial class WorkerFaultTests
             ["EarthData__Objects__Directory"] = Path.Combine(_root, "objects-b"),
             ["EarthData__Sources__Stac__Url"] = urlA + "/stac",
             ["EarthData__Sources__Stac__Collections"] = "CBERS4-MUX",
+            ["EarthData__Sources__Stac__PageSize"] = "1",
             ["EarthData__Pipeline__DiscoveryCron"] = "*/5 * * * * *",
         });
         var catalogA = new SqliteCatalogStore(Path.Combine(_root, "a", "catalog.db"));
@@ -36,23 +38,28 @@ public sealed partial class WorkerFaultTests
         using var a = EarthDataProcess.Start(environmentA, "serve", "--urls", urlA, "--data", Path.Combine(_root, "a"));
         using var httpA = new HttpClient { BaseAddress = new Uri(urlA) };
         await WaitForHealthAsync(httpA);
-        await QueueOverApiAsync(httpA, StacKey, id);
+        foreach (var scene in ids)
+        {
+            await QueueOverApiAsync(httpA, StacKey, scene);
+        }
 
-        Assert.Equal(SceneState.Published, (await WaitForAllAsync(catalogA, [id], TimeSpan.FromMinutes(3)))[0].State);
+        Assert.All(await WaitForAllAsync(catalogA, ids, TimeSpan.FromMinutes(3)), r => Assert.Equal(SceneState.Published, r.State));
         using var b = EarthDataProcess.Start(environmentB, "serve", "--urls", urlB, "--data", Path.Combine(_root, "b"));
         using var httpB = new HttpClient { BaseAddress = new Uri(urlB) };
         await WaitForHealthAsync(httpB);
         var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (await catalogB.GetSceneRecordAsync(id) is null && DateTime.UtcNow < deadline)
+        while ((await catalogB.GetSceneRecordAsync(ids[0]) is null || await catalogB.GetSceneRecordAsync(ids[1]) is null) && DateTime.UtcNow < deadline)
         {
             Assert.False(b.HasExited, b.Output);
             await Task.Delay(250);
         }
 
-        var record = (await WaitForAllAsync(catalogB, [id], TimeSpan.FromMinutes(3)))[0];
+        var records = await WaitForAllAsync(catalogB, ids, TimeSpan.FromMinutes(3));
         output.WriteLine($"--- a\n{a.Output}\n--- b\n{b.Output}");
 
-        Assert.True(record.State == SceneState.Published, $"{record.State} {record.Reason}");
+        // One item per search page: the second scene came through the next link.
+        Assert.All(records, r => Assert.True(r.State == SceneState.Published, $"{r.SceneId}: {r.State} {r.Reason}"));
+        var record = records[0];
         Assert.Equal($"{urlA}/stac/collections/CBERS4-MUX/items/{id}", record.Source);
         var itemA = JsonNode.Parse(await httpA.GetStringAsync($"/stac/collections/CBERS4-MUX/items/{id}"))!;
         Assert.All(new[] { "B5", "B6", "B7", "B8", "metadata" }, key => Assert.NotNull(itemA["assets"]![key]));
