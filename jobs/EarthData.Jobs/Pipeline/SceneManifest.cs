@@ -39,6 +39,9 @@ public sealed record SceneManifest
     /// <summary>Copies of the scene's INPE XML files (one per band, or fewer: one XML may describe every band), ascending by band number.</summary>
     public required IReadOnlyList<ManifestFile> MetadataXml { get; init; }
 
+    /// <summary>Copies of the band GeoTIFFs, ascending by band, when they are published (<see cref="SceneProcessingOptions.PublishOriginals"/>); else null.</summary>
+    public IReadOnlyList<ManifestFile>? OriginalBands { get; init; }
+
     /// <summary>The rendered tile pyramids, in the order requested.</summary>
     public required IReadOnlyList<ManifestLayer> Layers { get; init; }
 

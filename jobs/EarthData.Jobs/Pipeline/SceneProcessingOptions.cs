@@ -20,8 +20,15 @@ public sealed record SceneProcessingOptions
     /// <summary>Worker threads for warping, compression and tiling; default the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Whether the band GeoTIFFs are published too (<c>originals/{collection}/{id}/…_BAND{n}.tif</c>, item assets
+    /// <c>B{n}</c>), so that the item carries the scene as the archive lays it out and another EarthData can ingest it
+    /// from this STAC API; default false (the COG holds the same digital numbers).
+    /// </summary>
+    public bool PublishOriginals { get; init; }
+
     /// <summary>A stable text of every option that changes the outputs (threads do not).</summary>
     public string Fingerprint() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;png");
+        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;png{(PublishOriginals ? ";originals" : string.Empty)}");
 }

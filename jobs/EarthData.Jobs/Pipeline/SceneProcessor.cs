@@ -144,7 +144,8 @@ public sealed class SceneProcessor
             new CogRequest { Source = files.Directory, Destination = Path.Combine(work, CogFileName), Threads = options.Threads },
             new SlicedProgress(progress, 0, 0.95), cancellationToken);
         WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, cancellationToken);
-        var xml = CopyMetadata(files, work);
+        var xml = CopyToWork(files.MetadataXml, work, "metadata");
+        var originals = options.PublishOriginals ? CopyToWork([.. files.Bands.Select(b => b.TiffPath)], work, "originals") : null;
         var (shape, transform) = CogGrid(cog.Path);
         var cloudCover = CloudCover.Estimate(cog.Path, metadata, cancellationToken: cancellationToken);
         var manifest = new SceneManifest
@@ -159,6 +160,7 @@ public sealed class SceneProcessor
             CloudCover = cloudCover,
             Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
             MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
+            OriginalBands = originals?.Select(name => SceneManifestFile.Describe(work, "originals/" + name)).ToList(),
             Layers = [],
             OptionsFingerprint = fingerprint,
         };
@@ -248,15 +250,15 @@ public sealed class SceneProcessor
         return (x0, y0, x1 - x0, y1 - y0);
     }
 
-    private static List<string> CopyMetadata(SceneFiles files, string work)
+    private static List<string> CopyToWork(IReadOnlyList<string> paths, string work, string folder)
     {
-        var directory = Path.Combine(work, "metadata");
+        var directory = Path.Combine(work, folder);
         Directory.CreateDirectory(directory);
         var names = new List<string>();
-        foreach (var xml in files.MetadataXml)
+        foreach (var path in paths)
         {
-            var name = Path.GetFileName(xml);
-            File.Copy(xml, Path.Combine(directory, name), overwrite: true);
+            var name = Path.GetFileName(path);
+            File.Copy(path, Path.Combine(directory, name), overwrite: true);
             names.Add(name);
         }
 

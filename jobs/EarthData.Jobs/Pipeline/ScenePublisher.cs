@@ -130,6 +130,9 @@ public sealed class ScenePublisher
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
             CloudCover = manifest.CloudCover,
             ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
+            OriginalBands = manifest.OriginalBands?.ToDictionary(
+                f => BandFileName.Parse(SceneUploads.FileName(f)).Band,
+                f => new AssetFile(PublishedObjectKeys.Original(collection, id, SceneUploads.FileName(f)), f.Size, f.Checksum)),
         };
         return CbersItemBuilder.Build(scene.Metadata, options);
     }

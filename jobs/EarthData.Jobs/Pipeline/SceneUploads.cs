@@ -19,6 +19,11 @@ public static class SceneUploads
         {
             yield return (PublishedObjectKeys.Original(collection, id, FileName(xml)), PathOf(workDirectory, xml), Immutable with { ContentType = "text/xml" });
         }
+
+        foreach (var band in manifest.OriginalBands ?? [])
+        {
+            yield return (PublishedObjectKeys.Original(collection, id, FileName(band)), PathOf(workDirectory, band), Immutable with { ContentType = "image/tiff" });
+        }
     }
 
     /// <summary>Every tile of the layers the manifest lists, found under <c>tiles/{layer}/</c> of the work directory.</summary>

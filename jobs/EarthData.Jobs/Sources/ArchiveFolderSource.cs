@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using EarthData.Core;
 using EarthData.Core.Scenes;
@@ -85,42 +84,21 @@ public sealed class ArchiveFolderSource : ISceneSource
     public async IAsyncEnumerable<DiscoveredScene> DiscoverAsync(string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.Yield();
-        var settledBefore = DateTime.UtcNow - SettleTime;
-        var found = new List<DiscoveredScene>();
-        string? unsettled = null;
+        var settledBefore = DateTimeOffset.UtcNow - SettleTime;
+        var candidates = new List<SceneCandidate>();
         foreach (var folder in SceneFolders())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var files = new DirectoryInfo(folder).GetFiles();
-            if (files.Length == 0)
+            if (files.Length > 0)
             {
-                continue;
+                var newest = new DateTimeOffset(files.Max(f => f.LastWriteTimeUtc), TimeSpan.Zero);
+                candidates.Add(new SceneCandidate(SceneId.Parse(Path.GetFileName(folder)), folder, newest, IsComplete(folder)));
             }
-
-            var newest = files.Max(f => f.LastWriteTimeUtc);
-            var mark = Mark(newest, Path.GetFileName(folder));
-            if (watermark is not null && string.CompareOrdinal(mark, watermark) <= 0)
-            {
-                continue;
-            }
-
-            if (newest > settledBefore || !IsComplete(folder))
-            {
-                unsettled = unsettled is null || string.CompareOrdinal(mark, unsettled) < 0 ? mark : unsettled;
-                continue;
-            }
-
-            found.Add(new DiscoveredScene(SceneId.Parse(Path.GetFileName(folder)), folder, mark));
         }
 
-        // Never move the watermark past a scene still being written: it is taken on a later round.
-        foreach (var scene in found.OrderBy(s => s.Watermark, StringComparer.Ordinal))
+        foreach (var scene in SettledScenes.Select(candidates, watermark, settledBefore))
         {
-            if (unsettled is not null && string.CompareOrdinal(scene.Watermark, unsettled) > 0)
-            {
-                yield break;
-            }
-
             yield return scene;
         }
     }
@@ -158,7 +136,4 @@ public sealed class ArchiveFolderSource : ISceneSource
             return false;
         }
     }
-
-    private static string Mark(DateTime newest, string id) =>
-        newest.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture) + "|" + id;
 }

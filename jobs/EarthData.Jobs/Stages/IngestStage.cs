@@ -43,7 +43,8 @@ public sealed class IngestStage(SceneSources sources, SceneHandoff handoff, Scen
         await handoff.Objects.DeleteAsync(SceneHandoff.TilesMarker(record.SceneId), cancellationToken).ConfigureAwait(false);
         var prefix = SceneHandoff.SourcePrefix(record.SceneId);
         var uploads = files.Bands
-            .SelectMany(b => new[] { b.TiffPath, b.XmlPath })
+            .Select(b => b.TiffPath)
+            .Concat(files.MetadataXml)
             .Select(path => (prefix + Path.GetFileName(path), path,
                 new ObjectPutOptions { ContentType = path.EndsWith(".xml", StringComparison.Ordinal) ? "text/xml" : "image/tiff" }));
         await handoff.UploadAsync(uploads, uploadParallelism, new ProgressSlice(progress, 0.5, 0.5), cancellationToken).ConfigureAwait(false);

@@ -17,8 +17,7 @@ public static class SceneVerifier
     public static (SceneFiles Files, SceneMetadata Metadata) Verify(string sceneDirectory, CancellationToken cancellationToken = default)
     {
         var files = ArchiveLayout.Locate(sceneDirectory);
-        var bands = files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)).ToList();
-        var metadata = SceneMetadata.Merge(bands);
+        var metadata = SceneMetadata.Read(files);
         var id = files.Id.ToString();
         var sizes = new Dictionary<double, (int Width, int Height)>();
         foreach (var band in files.Bands)

@@ -53,14 +53,9 @@ public static class ArchiveLayout
 
         var present = new HashSet<string>(directory.EnumerateFiles().Select(f => f.Name), StringComparer.Ordinal);
         var cameraBands = CameraCatalog.Get(id).Bands;
-        var missing = cameraBands.Select(b => id.BandFileName(b.Number, TiffExtension)).Where(tif => !present.Contains(tif)).ToList();
+        var missing = Missing(id, present);
         var xmlNames = cameraBands.Select(b => id.BandFileName(b.Number, XmlExtension)).ToList();
         var fallback = xmlNames.FirstOrDefault(present.Contains);
-        if (fallback is null)
-        {
-            missing.Add($"an INPE XML ({string.Join(" or ", xmlNames)})");
-        }
-
         if (missing.Count > 0)
         {
             throw new InvalidSceneException(
@@ -76,6 +71,34 @@ public static class ArchiveLayout
         }
 
         return new SceneFiles(id, directory.FullName, bands);
+    }
+
+    /// <summary>
+    /// What a scene folder holding the files <paramref name="present"/> lacks: each band GeoTIFF of the camera that is
+    /// missing, and "an INPE XML (…)" when no band has one; empty when the scene is complete.
+    /// </summary>
+    public static IReadOnlyList<string> Missing(SceneId id, IReadOnlySet<string> present)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(present);
+        var cameraBands = CameraCatalog.Get(id).Bands;
+        var missing = cameraBands.Select(b => id.BandFileName(b.Number, TiffExtension)).Where(tif => !present.Contains(tif)).ToList();
+        var xmlNames = cameraBands.Select(b => id.BandFileName(b.Number, XmlExtension)).ToList();
+        if (!xmlNames.Any(present.Contains))
+        {
+            missing.Add($"an INPE XML ({string.Join(" or ", xmlNames)})");
+        }
+
+        return missing;
+    }
+
+    /// <summary>The names of every file a scene folder may hold: each band's GeoTIFF and INPE XML.</summary>
+    public static IReadOnlySet<string> FileNames(SceneId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return CameraCatalog.Get(id).Bands
+            .SelectMany(b => new[] { id.BandFileName(b.Number, TiffExtension), id.BandFileName(b.Number, XmlExtension) })
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -38,8 +38,7 @@ public static class EarthDataServiceCollectionExtensions
         services.AddSingleton(sp => new SceneStateService(sp.GetRequiredService<ISceneRecordStore>(), settings.State, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SceneWorkspace(Path.Combine(settings.DataDirectory, "staging")));
         services.AddSingleton(sp => new SceneHandoff(sp.GetRequiredService<IObjectStore>()));
-        services.AddSingleton(_ => new SceneSources(
-            [new ArchiveFolderSource(settings.DropFolder), .. settings.Folders.Select(f => new ArchiveFolderSource(f))]));
+        services.AddSingleton(_ => SceneSourceComposition.Create(settings));
         services.AddSingleton(sp => new ScenePublisher(sp.GetRequiredService<IObjectStore>(), sp.GetRequiredService<ICatalogStore>(),
             new PublishOptions { PublicUrl = settings.PublicUrl, PublicObjectsUrl = settings.PublicObjectsUrl, UploadParallelism = settings.UploadParallelism }));
         services.AddSingleton<IPipelineStage>(sp => new IngestStage(sp.GetRequiredService<SceneSources>(), sp.GetRequiredService<SceneHandoff>(),

@@ -45,6 +45,12 @@ public sealed record EarthDataSettings
     /// <summary>More archive-layout folders (<c>EarthData:Sources:Folders</c>, ';'-separated).</summary>
     public IReadOnlyList<string> Folders { get; init; } = [];
 
+    /// <summary>The Azure Blob container source (<c>EarthData:Sources:Blob:*</c>); null when not configured.</summary>
+    public BlobSourceSettings? BlobSource { get; init; }
+
+    /// <summary>The STAC API source (<c>EarthData:Sources:Stac:*</c>); null when not configured.</summary>
+    public StacSourceSettings? StacSource { get; init; }
+
     /// <summary>Hangfire's storage (<c>EarthData:Jobs:Storage</c>; default InMemory with a SQLite catalogue, PostgreSql with PostgreSQL).</summary>
     public JobStorageProvider JobStorage { get; init; }
 
@@ -100,6 +106,7 @@ public sealed record EarthDataSettings
             MinZoom = read.Int("EarthData:Pipeline:MinZoom", 0, 24),
             MaxZoom = read.Int("EarthData:Pipeline:MaxZoom", 0, 24),
             Threads = read.Int("EarthData:Pipeline:Threads", 1, 256) ?? Environment.ProcessorCount,
+            PublishOriginals = read.Bool("EarthData:Pipeline:PublishOriginals") ?? false,
         };
         if (processing.MinZoom > processing.MaxZoom)
         {
@@ -134,6 +141,8 @@ public sealed record EarthDataSettings
             DropFolder = Path.GetFullPath(read.Text("EarthData:Sources:DropFolder") ?? Path.Combine(data, "drop")),
             Folders = [.. (read.Text("EarthData:Sources:Folders") ?? string.Empty)
                 .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath)],
+            BlobSource = BlobSourceSettings.Bind(read),
+            StacSource = StacSourceSettings.Bind(read),
             JobStorage = jobStorage,
             JobConnectionString = jobConnection,
             JobSchema = read.Text("EarthData:Jobs:Schema") ?? "hangfire",

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Core;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -35,36 +34,10 @@ public sealed partial class AzureBlobObjectStore : IObjectStore
     public AzureBlobObjectStore(AzureBlobStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var clientOptions = new BlobClientOptions();
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = options.MaxRetries;
-        clientOptions.Retry.Delay = options.RetryDelay;
-        clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
-        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
-
-        BlobServiceClient service;
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            service = new BlobServiceClient(options.ConnectionString, clientOptions);
-        }
-        else if (options.Credential is not null)
-        {
-            service = new BlobServiceClient(options.AccountUrl!, options.Credential, clientOptions);
-        }
-        else if (options.SasCredential is not null)
-        {
-            service = new BlobServiceClient(options.AccountUrl!, options.SasCredential, clientOptions);
-        }
-        else
-        {
-            service = new BlobServiceClient(options.AccountUrl!, clientOptions);
-        }
-
-        _container = service.GetBlobContainerClient(options.Container);
+        _container = AzureBlobClients.Container(options);
         _createContainer = options.CreateContainer;
         _transferConcurrency = options.MaxTransferConcurrency;
-        Prefix = NormalizePrefix(options.Prefix);
+        Prefix = AzureBlobClients.Prefix(options);
     }
 
     /// <summary>The container's name.</summary>
@@ -194,16 +167,5 @@ public sealed partial class AzureBlobObjectStore : IObjectStore
         return slash >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var total)
             ? total
             : null;
-    }
-
-    private static string NormalizePrefix(string? prefix)
-    {
-        if (string.IsNullOrEmpty(prefix))
-        {
-            return string.Empty;
-        }
-
-        ObjectKey.ValidatePrefix(prefix, nameof(AzureBlobStoreOptions.Prefix));
-        return prefix.EndsWith('/') ? prefix : prefix + "/";
     }
 }

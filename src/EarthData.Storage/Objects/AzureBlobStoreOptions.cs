@@ -88,7 +88,8 @@ public sealed class AzureBlobStoreOptions
         }
     }
 
-    private static bool IsValidContainerName(string? name)
+    /// <summary>Whether <paramref name="name"/> is a valid container name (3–63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit).</summary>
+    public static bool IsValidContainerName(string? name)
     {
         if (name is null || name.Length is < 3 or > 63 || name[0] == '-' || name[^1] == '-' || name.Contains("--", StringComparison.Ordinal))
         {

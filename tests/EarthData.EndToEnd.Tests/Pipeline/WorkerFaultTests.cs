@@ -14,7 +14,7 @@ namespace EarthData.EndToEnd.Tests.Pipeline;
 /// and restarted. Small generated scenes, short leases and invisibility timeouts keep them to about a minute each.
 /// </summary>
 [Collection("pipeline processes")]
-public sealed class WorkerFaultTests(ITestOutputHelper output) : IDisposable
+public sealed partial class WorkerFaultTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("earthdata-faults-").FullName;
     private readonly string _schema = "faults_" + Guid.NewGuid().ToString("N")[..12];
@@ -88,10 +88,7 @@ public sealed class WorkerFaultTests(ITestOutputHelper output) : IDisposable
             await WaitForHealthAsync(http);
             foreach (var id in ids)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/scenes") { Content = System.Net.Http.Json.JsonContent.Create(new { source = id }) };
-                request.Headers.Add("X-Api-Key", "fault-test-key-0123456789");
-                using var response = await http.SendAsync(request);
-                Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+                await QueueOverApiAsync(http, "fault-test-key-0123456789", id);
             }
 
             await KillWhenItHoldsALeaseAsync(catalog, ids, first);

@@ -1,3 +1,4 @@
+using EarthData.Core.Sources;
 using EarthData.Core.Storage;
 using EarthData.Jobs.Pipeline;
 using EarthData.Jobs.Scheduling;
@@ -10,14 +11,14 @@ namespace EarthData.Jobs.Tests.Scheduling;
 /// <summary>The pipeline of the embedded shape on a <see cref="LocalTarget"/>, with stages run inline: drop folder, staging, stages.</summary>
 internal sealed class PipelineHarness : IDisposable
 {
-    private PipelineHarness(LocalTarget target, Func<IObjectStore, IObjectStore>? wrap)
+    private PipelineHarness(LocalTarget target, Func<IObjectStore, IObjectStore>? wrap, IReadOnlyList<ISceneSource> sources)
     {
         var objects = wrap?.Invoke(target.Objects) ?? target.Objects;
         Target = target;
         Drop = Directory.CreateDirectory(Path.Combine(target.Root, "drop")).FullName;
         Workspace = new SceneWorkspace(Path.Combine(target.Root, "staging"));
         var handoff = new SceneHandoff(objects);
-        Sources = new SceneSources([new ArchiveFolderSource(Drop) { SettleTime = TimeSpan.Zero }]);
+        Sources = new SceneSources([new ArchiveFolderSource(Drop) { SettleTime = TimeSpan.Zero }, .. sources]);
         State = new SceneStateService(target.Catalog, new SceneStateOptions { RetryDelay = TimeSpan.FromMilliseconds(50), MaxAttempts = 3 });
         var processing = new SceneProcessingOptions { Threads = 2, Layers = [Imaging.Layers.LayerDefinition.TrueColor] };
         Scheduler = new InlineSceneJobScheduler();
@@ -29,6 +30,7 @@ internal sealed class PipelineHarness : IDisposable
             new PublishStage(handoff, Workspace, new ScenePublisher(objects, target.Catalog, target.Options)),
         ], Scheduler);
         Intake = new SceneIntake(Sources, State, Scheduler);
+        Discovery = new SceneDiscovery(Intake, objects, new SceneRecovery(target.Catalog, Scheduler));
     }
 
     public LocalTarget Target { get; }
@@ -47,8 +49,14 @@ internal sealed class PipelineHarness : IDisposable
 
     public SceneIntake Intake { get; }
 
-    /// <summary>Creates the harness; <paramref name="wrap"/> can put a fault injector between the stages and the store.</summary>
-    public static async Task<PipelineHarness> CreateAsync(Func<IObjectStore, IObjectStore>? wrap = null) => new(await LocalTarget.CreateAsync(), wrap);
+    public SceneDiscovery Discovery { get; }
+
+    /// <summary>
+    /// Creates the harness; <paramref name="wrap"/> can put a fault injector between the stages and the store, and
+    /// <paramref name="sources"/> come after the drop folder.
+    /// </summary>
+    public static async Task<PipelineHarness> CreateAsync(Func<IObjectStore, IObjectStore>? wrap = null, params ISceneSource[] sources) =>
+        new(await LocalTarget.CreateAsync(), wrap, sources);
 
     /// <summary>Copies a generated scene folder into the drop folder (flat); returns its path there.</summary>
     public string DropScene(string sceneDirectory)
