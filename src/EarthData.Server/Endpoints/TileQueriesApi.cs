@@ -14,11 +14,12 @@ namespace EarthData.Server.Endpoints;
 /// </summary>
 public static class TileQueriesApi
 {
-    /// <summary>Maps the query endpoints.</summary>
+    /// <summary>Maps the query endpoints (and the legends, <see cref="TileLegendsApi"/>).</summary>
     public static IEndpointRouteBuilder MapTileQueriesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tiles/{collection}/{item}/point/{coordinates}", GetPoint);
         endpoints.MapGet("/tiles/{collection}/{item}/preview.png", GetPreview);
+        endpoints.MapTileLegendsApi();
         return endpoints;
     }
 

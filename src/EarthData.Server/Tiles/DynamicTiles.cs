@@ -176,6 +176,42 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         }
     }
 
+    /// <summary>
+    /// The legend of a layer of the item as the tile route draws it with <paramref name="parameters"/> (colour map and
+    /// range, class limits, or the scene's stretch of each band), as JSON or PNG.
+    /// </summary>
+    public async Task<IResult> LegendAsync(HttpContext context, ItemTileSet set, string layer, DynamicTileParameters parameters, bool png)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to draw layers from.");
+        }
+
+        Legend legend;
+        using (var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false))
+        {
+            if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+            {
+                return problem;
+            }
+
+            var dataset = lease.Dataset;
+            legend = renderer.Recipe.ToLegend(b => dataset.GetBand(b).Description is { Length: > 0 } name ? $"band {b} ({name})" : $"band {b}");
+        }
+
+        return LegendDocument.Answer(context, legend, png, CacheControl, new System.Text.Json.Nodes.JsonObject
+        {
+            ["collection"] = set.Collection,
+            ["item"] = set.ItemId,
+            ["layer"] = layer,
+        });
+    }
+
     /// <summary>404 naming the layers an item can be drawn with.</summary>
     public static ProblemHttpResult UnknownLayer(ItemTileSet set, string layer) =>
         TileProblems.NotFound(
