@@ -80,12 +80,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
                 }
             }
 
-            var encoder = (parameters.Format ?? format).Name switch
-            {
-                "webp" => (ITileEncoder)Webp,
-                "jpeg" => Jpeg,
-                _ => Png,
-            };
+            var encoder = Encoder(parameters.Format ?? format);
             var output = new ArrayBufferWriter<byte>(64 * 1024);
             encoder.Encode(rgba.AsSpan(0, TileBytes), WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
             encoded = output.WrittenSpan.ToArray();
@@ -177,6 +172,94 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
     }
 
     /// <summary>
+    /// An image of a WGS 84 box of the item in Web Mercator (so the aspect is the box's in EPSG:3857): at the COG's native
+    /// resolution, shrunk to <paramref name="maxSize"/> pixels along the longer side when larger; GDAL reads only the
+    /// box's window from the overview that fits. Transparent where the scene has no pixel.
+    /// </summary>
+    public async Task<IResult> BboxAsync(
+        HttpContext context, ItemTileSet set, string layer, (double West, double South, double East, double North) bbox, int maxSize,
+        TileImageFormat format, DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render an image from.");
+        }
+
+        var (minX, minY) = WebMercatorQuad.LonLatToMeters(bbox.West, bbox.South);
+        var (maxX, maxY) = WebMercatorQuad.LonLatToMeters(bbox.East, bbox.North);
+        byte[] rgba;
+        int width, height;
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+            var dataset = lease.Dataset;
+            if (BboxWindow(dataset, (minX, minY, maxX, maxY), maxSize, parameters.Resampling ?? ResampleAlgorithm.Bilinear) is not { } placed)
+            {
+                return TileProblems.NotFound($"The box does not overlap item '{set.ItemId}' (bounds {set.Bounds}).");
+            }
+
+            if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+            {
+                return problem;
+            }
+
+            (width, height) = (placed.Width, placed.Height);
+            rgba = new byte[width * height * 4];
+            renderer.Render(dataset, placed.Window with { Resampling = renderer.Recipe.Resampling }, width, height, rgba);
+        }
+        finally
+        {
+            _renderSlots.Release();
+        }
+
+        var encoder = Encoder(parameters.Format ?? format);
+        var output = new ArrayBufferWriter<byte>(256 * 1024);
+        encoder.Encode(rgba, width, height, output);
+        context.Response.Headers.CacheControl = CacheControl;
+        return TypedResults.Bytes(output.WrittenSpan.ToArray(), encoder.MediaType);
+    }
+
+    /// <summary>
+    /// The source window of a box in the raster's CRS units and where it lands in an image of the box: the box's native
+    /// size in pixels, scaled down to <paramref name="maxSize"/> along the longer side; null when the box misses the raster.
+    /// </summary>
+    internal static (TileWindow Window, int Width, int Height)? BboxWindow(
+        GdalDataset dataset, (double MinX, double MinY, double MaxX, double MaxY) box, int maxSize, ResampleAlgorithm resampling)
+    {
+        // Snaps source edges within a millionth of a pixel, so a box on pixel edges reads exactly those pixels.
+        const double Snap = 1e-6;
+        var gt = dataset.GeoTransform!.Value;
+        var (px, py) = (gt.PixelWidth, -gt.PixelHeight);
+        var (sx0, sx1) = ((box.MinX - gt.OriginX) / px, (box.MaxX - gt.OriginX) / px);
+        var (sy0, sy1) = ((gt.OriginY - box.MaxY) / py, (gt.OriginY - box.MinY) / py);
+        var (nativeWidth, nativeHeight) = (sx1 - sx0, sy1 - sy0);
+        var scale = Math.Min(1.0, maxSize / Math.Max(nativeWidth, nativeHeight));
+        var width = Math.Clamp((int)Math.Round(nativeWidth * scale), 1, maxSize);
+        var height = Math.Clamp((int)Math.Round(nativeHeight * scale), 1, maxSize);
+
+        var x0 = (int)Math.Floor(Math.Max(sx0, 0) + Snap);
+        var y0 = (int)Math.Floor(Math.Max(sy0, 0) + Snap);
+        var x1 = (int)Math.Ceiling(Math.Min(sx1, dataset.Width) - Snap);
+        var y1 = (int)Math.Ceiling(Math.Min(sy1, dataset.Height) - Snap);
+        if (x1 <= x0 || y1 <= y0)
+        {
+            return null;
+        }
+
+        var ox0 = Math.Clamp((int)Math.Round((x0 - sx0) * width / nativeWidth), 0, width - 1);
+        var oy0 = Math.Clamp((int)Math.Round((y0 - sy0) * height / nativeHeight), 0, height - 1);
+        var ox1 = Math.Clamp((int)Math.Round((x1 - sx0) * width / nativeWidth), ox0 + 1, width);
+        var oy1 = Math.Clamp((int)Math.Round((y1 - sy0) * height / nativeHeight), oy0 + 1, height);
+        return (new TileWindow(x0, y0, x1 - x0, y1 - y0, ox0, oy0, ox1 - ox0, oy1 - oy0, resampling), width, height);
+    }
+
+    /// <summary>
     /// The legend of a layer of the item as the tile route draws it with <paramref name="parameters"/> (colour map and
     /// range, class limits, or the scene's stretch of each band), as JSON or PNG.
     /// </summary>
@@ -211,6 +294,13 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             ["layer"] = layer,
         });
     }
+
+    private static ITileEncoder Encoder(TileImageFormat format) => format.Name switch
+    {
+        "webp" => Webp,
+        "jpeg" => Jpeg,
+        _ => Png,
+    };
 
     /// <summary>404 naming the layers an item can be drawn with.</summary>
     public static ProblemHttpResult UnknownLayer(ItemTileSet set, string layer) =>
