@@ -16,13 +16,14 @@ namespace EarthData.Server.Endpoints;
 /// </summary>
 public static class TileQueriesApi
 {
-    /// <summary>Maps the query endpoints (and the legends, <see cref="TileLegendsApi"/>).</summary>
+    /// <summary>Maps the query endpoints (and the legends, <see cref="TileLegendsApi"/>, and area statistics, <see cref="TileStatisticsApi"/>).</summary>
     public static IEndpointRouteBuilder MapTileQueriesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tiles/{collection}/{item}/point/{coordinates}", GetPoint);
         endpoints.MapGetAndHead("/tiles/{collection}/{item}/preview.png", GetPreview);
         endpoints.MapGetAndHead("/tiles/{collection}/{item}/bbox/{box}", GetBbox);
         endpoints.MapTileLegendsApi();
+        endpoints.MapTileStatisticsApi();
         return endpoints;
     }
 
@@ -72,32 +73,32 @@ public static class TileQueriesApi
         var dot = box.LastIndexOf('.');
         if (dot < 0 || TileImageFormat.Find(box[(dot + 1)..]) is not { } format)
         {
-            return TileProblems.BadRequest("bbox", $"'{Clip(box)}' does not end in an image format: use .png, .webp or .jpg");
+            return TileProblems.BadRequest("bbox", $"'{TileProblems.Clip(box)}' does not end in an image format: use .png, .webp or .jpg");
         }
 
         var parts = box[..dot].Split(',');
         var numbers = new double[4];
         if (parts.Length != 4 || parts.Where((p, i) => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !double.IsFinite(numbers[i])).Any())
         {
-            return TileProblems.BadRequest("bbox", $"bbox '{Clip(box[..dot])}' is not four numbers minx,miny,maxx,maxy (WGS 84 degrees)");
+            return TileProblems.BadRequest("bbox", $"bbox '{TileProblems.Clip(box[..dot])}' is not four numbers minx,miny,maxx,maxy (WGS 84 degrees)");
         }
 
         var (west, south, east, north) = (numbers[0], numbers[1], numbers[2], numbers[3]);
         if (west < -180 || east > 180 || Math.Max(Math.Abs(south), Math.Abs(north)) > WebMercatorQuad.MaxLatitude)
         {
-            return TileProblems.BadRequest("bbox", $"bbox '{Clip(box[..dot])}' leaves lon −180…180, lat ±{WebMercatorQuad.MaxLatitude:0.##}");
+            return TileProblems.BadRequest("bbox", $"bbox '{TileProblems.Clip(box[..dot])}' leaves lon −180…180, lat ±{WebMercatorQuad.MaxLatitude:0.##}");
         }
 
         if (!(east > west) || !(north > south))
         {
-            return TileProblems.BadRequest("bbox", $"bbox '{Clip(box[..dot])}' is empty: minx < maxx and miny < maxy (boxes across the antimeridian are not supported)");
+            return TileProblems.BadRequest("bbox", $"bbox '{TileProblems.Clip(box[..dot])}' is empty: minx < maxx and miny < maxy (boxes across the antimeridian are not supported)");
         }
 
         var maxSize = DefaultImageSize;
         if (query.TryGetValue("max_size", out var text)
             && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxSize) || maxSize < 1 || maxSize > MaxPreviewSize))
         {
-            return TileProblems.BadRequest("max_size", $"max_size '{Clip(text.ToString())}' is not a whole number of pixels from 1 to {MaxPreviewSize}");
+            return TileProblems.BadRequest("max_size", $"max_size '{TileProblems.Clip(text.ToString())}' is not a whole number of pixels from 1 to {MaxPreviewSize}");
         }
 
         if (DynamicTileParameters.Parse(query, out var bad) is not { } parameters)
@@ -111,8 +112,6 @@ public static class TileQueriesApi
             : await tiles.BboxAsync(context, set, layer, (west, south, east, north), maxSize, format, parameters).ConfigureAwait(false);
     }
 
-    // Echo at most 64 characters of hostile input back.
-    private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     private static async Task<Results<JsonHttpResult<JsonObject>, ProblemHttpResult>> GetPoint(
         string collection, string item, string coordinates, HttpContext context, ItemTileSets items, CogDatasetPool pool, SceneCalibration calibration)
