@@ -16,7 +16,7 @@ namespace EarthData.Server.Endpoints;
 /// </summary>
 public static class TileQueriesApi
 {
-    /// <summary>Maps the query endpoints (and the legends, <see cref="TileLegendsApi"/>, and area statistics, <see cref="TileStatisticsApi"/>).</summary>
+    /// <summary>Maps the query endpoints (and the legends, <see cref="TileLegendsApi"/>, area statistics, <see cref="TileStatisticsApi"/>, and collection mosaics, <see cref="TileMosaicsApi"/>).</summary>
     public static IEndpointRouteBuilder MapTileQueriesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tiles/{collection}/{item}/point/{coordinates}", GetPoint);
@@ -24,6 +24,7 @@ public static class TileQueriesApi
         endpoints.MapGetAndHead("/tiles/{collection}/{item}/bbox/{box}", GetBbox);
         endpoints.MapTileLegendsApi();
         endpoints.MapTileStatisticsApi();
+        endpoints.MapTileMosaicsApi();
         return endpoints;
     }
 

@@ -55,7 +55,6 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render tiles from.");
         }
 
-        byte[] encoded;
         await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         var rgba = ArrayPool<byte>.Shared.Rent(TileBytes);
         try
@@ -80,28 +79,122 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
                 }
             }
 
-            var encoder = Encoder(parameters.Format ?? format);
-            var output = new ArrayBufferWriter<byte>(64 * 1024);
-            encoder.Encode(rgba.AsSpan(0, TileBytes), WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
-            encoded = output.WrittenSpan.ToArray();
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(encoded).AsSpan(0, 16)) + "\"";
-            var headers = context.Response.Headers;
-            headers.ETag = etag;
-            headers.CacheControl = CacheControl;
-            if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
-
-            return HttpMethods.IsHead(context.Request.Method)
-                ? TypedResults.Empty
-                : TypedResults.Bytes(encoded, encoder.MediaType);
+            return Answer(context, rgba.AsSpan(0, TileBytes), parameters.Format ?? format, CacheControl);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rgba);
             _renderSlots.Release();
         }
+    }
+
+    /// <summary>
+    /// A tile of a collection mosaic: the items given (newest first) drawn one under the other — each fills only the
+    /// pixels still transparent — until the tile is opaque or the items run out. Items without pixels in the tile, or
+    /// too coarse for its zoom, are passed over; the ones drawn are named in <see cref="MosaicItemsHeader"/>.
+    /// </summary>
+    public async Task<IResult> MosaicAsync(
+        HttpContext context, string collection, IReadOnlyList<ItemTileSet> sets, string layer, TileAddress tile, TileImageFormat format,
+        DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return TileProblems.NotFound(
+                $"No layer '{layer}' to draw a mosaic with; the layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name).Append("band-N"))}.");
+        }
+
+        var mosaic = new byte[TileBytes];
+        var single = new byte[TileBytes];
+        var drawn = new List<string>();
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            foreach (var set in sets)
+            {
+                if (set.CogKey is null)
+                {
+                    continue;
+                }
+
+                using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+                if (tile.Zoom > lease.Grid.NativeZoom + MaxZoomsBeyondNative)
+                {
+                    continue;
+                }
+
+                if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+                {
+                    return problem;
+                }
+
+                if (!renderer.Render(lease.Dataset, lease.Grid, tile, single))
+                {
+                    continue;
+                }
+
+                drawn.Add(set.ItemId);
+                if (FillTransparent(mosaic, single))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _renderSlots.Release();
+        }
+
+        if (drawn.Count == 0)
+        {
+            return TileProblems.NotFound($"No item of collection '{collection}' has visible pixels in tile {tile} (searched {sets.Count}).");
+        }
+
+        context.Response.Headers[MosaicItemsHeader] = string.Join(',', drawn);
+        return Answer(context, mosaic, parameters.Format ?? format, MosaicCacheControl);
+    }
+
+    /// <summary>The response header naming the items a mosaic tile was drawn from, top first.</summary>
+    public const string MosaicItemsHeader = "EarthData-Mosaic-Items";
+
+    /// <summary>Cache-Control of mosaic tiles: a newly published item may change them.</summary>
+    public const string MosaicCacheControl = "public, max-age=300";
+
+    /// <summary>Copies the pixels of <paramref name="below"/> where <paramref name="mosaic"/> is transparent; true when the mosaic is then opaque.</summary>
+    private static bool FillTransparent(byte[] mosaic, byte[] below)
+    {
+        var opaque = true;
+        for (var i = 0; i < mosaic.Length; i += 4)
+        {
+            if (mosaic[i + 3] == 0)
+            {
+                below.AsSpan(i, 4).CopyTo(mosaic.AsSpan(i, 4));
+            }
+
+            opaque &= mosaic[i + 3] == 255;
+        }
+
+        return opaque;
+    }
+
+    /// <summary>Encodes a tile and answers it with an ETag of its bytes (304 on a match), HEAD without a body.</summary>
+    private static IResult Answer(HttpContext context, ReadOnlySpan<byte> rgba, TileImageFormat format, string cacheControl)
+    {
+        var encoder = Encoder(format);
+        var output = new ArrayBufferWriter<byte>(64 * 1024);
+        encoder.Encode(rgba, WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
+        var encoded = output.WrittenSpan.ToArray();
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(encoded).AsSpan(0, 16)) + "\"";
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = cacheControl;
+        if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return HttpMethods.IsHead(context.Request.Method)
+            ? TypedResults.Empty
+            : TypedResults.Bytes(encoded, encoder.MediaType);
     }
 
     /// <summary>
