@@ -17,6 +17,9 @@ internal sealed class AreaStatistics(CogDatasetPool pool) : IDisposable
     /// <summary>The most pixels of the polygon's window read at the chosen resolution (2048 × 2048).</summary>
     public const long MaxPixels = 2048L * 2048;
 
+    /// <summary>The most pixels read per band at once (a row of blocks, or fewer lines of a very wide window).</summary>
+    private const long MaxStripPixels = 512L * 1024;
+
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     /// <inheritdoc />
@@ -111,8 +114,10 @@ internal sealed class AreaStatistics(CogDatasetPool pool) : IDisposable
             };
         }
 
+        // A strip is one row of blocks, fewer lines when the window is so wide that it would pass MaxStripPixels.
         var blockHeight = Math.Max(1, first.BlockSize.Height);
-        var stripPixels = width * blockHeight;
+        var stripRows = (int)Math.Clamp(MaxStripPixels / width, 1, blockHeight);
+        var stripPixels = width * stripRows;
         var planes = new float[]?[readBands.Max()];
         var masks = new byte[readBands.Length][];
         var inside = new byte[stripPixels];
@@ -132,7 +137,7 @@ internal sealed class AreaStatistics(CogDatasetPool pool) : IDisposable
         for (var row = y0; row < y1;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = Math.Min(y1, ((row / blockHeight) + 1) * blockHeight) - row;
+            var rows = Math.Min(stripRows, Math.Min(y1, ((row / blockHeight) + 1) * blockHeight) - row);
             var n = rows * width;
             for (var r = 0; r < rows; r++)
             {
