@@ -10,7 +10,7 @@ namespace EarthData.Imaging.Layers;
 /// (one COG block at the native zoom) of only the bands the recipe uses, as floats, evaluates the expression, stretches
 /// or colours, and takes transparency from the GDAL mask (nodata) and from undefined values (NaN, ±∞).
 /// </summary>
-/// <remarks>Immutable and thread-safe; <see cref="Render"/> takes the caller's own dataset (one per thread).</remarks>
+/// <remarks>Immutable and thread-safe; <c>Render</c> takes the caller's own dataset (one per thread).</remarks>
 public sealed class RecipeRenderer
 {
     private const int Row = WebMercatorQuad.TileSize;
@@ -44,39 +44,69 @@ public sealed class RecipeRenderer
             throw new ArgumentException($"A tile is {Pixels * 4} bytes, got {rgba.Length}.", nameof(rgba));
         }
 
-        rgba.Clear();
         if (grid.Window(tile, _recipe.Resampling) is not { } window)
         {
+            rgba.Clear();
             return false;
         }
 
+        return Render(dataset, window, Row, Row, rgba);
+    }
+
+    /// <summary>
+    /// Renders a source window into an image of <paramref name="width"/> × <paramref name="height"/> RGBA (straight
+    /// alpha); the window's tile rectangle is where it lands in the image, the rest stays transparent. GDAL reads the
+    /// window from the overview that fits the output size. Returns false when no pixel is visible.
+    /// </summary>
+    /// <param name="dataset">The caller's own open dataset of the raster.</param>
+    /// <param name="window">The source window and the rectangle of the image it fills.</param>
+    /// <param name="width">Image width.</param>
+    /// <param name="height">Image height.</param>
+    /// <param name="rgba">Receives the image, <c>width × height × 4</c> bytes; fully overwritten.</param>
+    public bool Render(GdalDataset dataset, TileWindow window, int width, int height, Span<byte> rgba)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        var pixels = width * height;
+        if (rgba.Length != pixels * 4)
+        {
+            throw new ArgumentException($"A {width}×{height} image is {pixels * 4} bytes, got {rgba.Length}.", nameof(rgba));
+        }
+
+        if (window.TileX < 0 || window.TileY < 0 || window.TileX + window.TileWidth > width || window.TileY + window.TileHeight > height)
+        {
+            throw new ArgumentException($"The window's rectangle does not fit a {width}×{height} image.", nameof(window));
+        }
+
+        rgba.Clear();
         var maxBand = _readBands[^1];
         var planes = new float[]?[maxBand];
-        var alpha = ArrayPool<byte>.Shared.Rent(Pixels);
-        var values = ArrayPool<float>.Shared.Rent(Pixels);
-        var bytes = ArrayPool<byte>.Shared.Rent(Pixels * 3);
+        var alpha = ArrayPool<byte>.Shared.Rent(pixels);
+        var values = ArrayPool<float>.Shared.Rent(pixels);
+        var bytes = ArrayPool<byte>.Shared.Rent(pixels * 3);
         try
         {
-            var start = (window.TileY * Row) + window.TileX;
+            var start = (window.TileY * width) + window.TileX;
             foreach (var band in _readBands)
             {
-                var plane = ArrayPool<float>.Shared.Rent(Pixels);
+                var plane = ArrayPool<float>.Shared.Rent(pixels);
                 planes[band - 1] = plane;
-                dataset.GetBand(band).Read(window.X, window.Y, window.Width, window.Height, plane.AsSpan(start, Pixels - start),
-                    window.TileWidth, window.TileHeight, sizeof(float), Row * sizeof(float), window.Resampling);
+                dataset.GetBand(band).Read(window.X, window.Y, window.Width, window.Height, plane.AsSpan(start, pixels - start),
+                    window.TileWidth, window.TileHeight, sizeof(float), width * sizeof(float), window.Resampling);
             }
 
-            var a = alpha.AsSpan(0, Pixels);
+            var a = alpha.AsSpan(0, pixels);
             a.Clear();
             // The mask is read nearest-neighbour when upsampling, so edges stay crisp.
             var maskResampling = window.Width < window.TileWidth ? ResampleAlgorithm.NearestNeighbour : window.Resampling;
             dataset.GetBand(_readBands[0]).GetMaskBand().Read(window.X, window.Y, window.Width, window.Height, a[start..],
-                window.TileWidth, window.TileHeight, 1, Row, maskResampling);
+                window.TileWidth, window.TileHeight, 1, width, maskResampling);
 
             var channels = new float[_recipe.Channels][];
             if (_recipe.Expression is { } expression)
             {
-                expression.Evaluate(planes, values.AsSpan(0, Pixels));
+                expression.Evaluate(planes, values.AsSpan(0, pixels));
                 channels[0] = values;
             }
             else
@@ -89,27 +119,27 @@ public sealed class RecipeRenderer
 
             foreach (var channel in channels)
             {
-                HideUndefined(channel.AsSpan(0, Pixels), a);
+                HideUndefined(channel.AsSpan(0, pixels), a);
             }
 
             if (_recipe.ColorMap is { } map)
             {
-                Colour(channels[0].AsSpan(0, Pixels), map, a, rgba);
+                Colour(channels[0].AsSpan(0, pixels), map, a, rgba);
             }
             else
             {
                 for (var c = 0; c < channels.Length; c++)
                 {
-                    _recipe.Stretches[c].Apply(channels[c].AsSpan(0, Pixels), bytes.AsSpan(c * Pixels, Pixels));
+                    _recipe.Stretches[c].Apply(channels[c].AsSpan(0, pixels), bytes.AsSpan(c * pixels, pixels));
                 }
 
                 if (channels.Length == 1)
                 {
-                    RgbaComposer.Compose(bytes.AsSpan(0, Pixels), a, rgba);
+                    RgbaComposer.Compose(bytes.AsSpan(0, pixels), a, rgba);
                 }
                 else
                 {
-                    RgbaComposer.Compose(bytes.AsSpan(0, Pixels), bytes.AsSpan(Pixels, Pixels), bytes.AsSpan(2 * Pixels, Pixels), a, rgba);
+                    RgbaComposer.Compose(bytes.AsSpan(0, pixels), bytes.AsSpan(pixels, pixels), bytes.AsSpan(2 * pixels, pixels), a, rgba);
                 }
             }
 

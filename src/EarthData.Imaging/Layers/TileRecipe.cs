@@ -35,6 +35,24 @@ public sealed record TileRecipe
     /// <summary>The number of output channels before colouring: 1 for an expression, else the band count.</summary>
     public int Channels => Expression is null ? Bands.Count : 1;
 
+    /// <summary>
+    /// The legend of what the recipe draws: its colour map over its colour range (or classes by its limits), or the
+    /// stretch of each band (or of the expression) drawn as grey or red, green, blue.
+    /// </summary>
+    /// <param name="bandLabel">Names a 1-based band, e.g. <c>band 3 (red)</c>.</param>
+    public Legend ToLegend(Func<int, string> bandLabel)
+    {
+        ArgumentNullException.ThrowIfNull(bandLabel);
+        if (ColorMap is { } map)
+        {
+            return Legend.Of(map, ColorRange, ClassBreaks);
+        }
+
+        return Expression is { } expression
+            ? Legend.Composite([(expression.Text, Stretches[0])])
+            : Legend.Composite([.. Bands.Select((band, c) => (bandLabel(band), Stretches[c]))]);
+    }
+
     /// <summary>Checks that the recipe can be drawn from a raster of <paramref name="bandCount"/> bands.</summary>
     /// <exception cref="ArgumentException">The message names the offending part.</exception>
     public void Validate(int bandCount)

@@ -45,6 +45,7 @@ public sealed class ColorMap
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly uint[] _table = new uint[Levels];
+    private readonly ColorStop[] _stops;
     private readonly float _min;
     private readonly float _scale;
 
@@ -77,6 +78,7 @@ public sealed class ColorMap
         }
 
         Name = name;
+        _stops = [.. stops];
         Min = min;
         Max = max;
         IsClassMap = isClassMap;
@@ -107,6 +109,9 @@ public sealed class ColorMap
 
     /// <summary>True for a class (step) map.</summary>
     public bool IsClassMap { get; }
+
+    /// <summary>The stops the map was made of, values ascending (in the map's own range).</summary>
+    public IReadOnlyList<ColorStop> Stops => _stops;
 
     /// <summary>Finds a built-in ramp by name (case-insensitive).</summary>
     /// <param name="name">Ramp name.</param>

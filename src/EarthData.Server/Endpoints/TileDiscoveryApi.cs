@@ -62,7 +62,9 @@ public static class TileDiscoveryApi
         var title = preRendered?.Title ?? Imaging.Layers.LayerCatalog.TitleOf(layer);
         // Zooms coarser than the pyramid are rendered from the COG's overviews, so the layer shows from zoom 0; past the
         // native zoom clients overzoom (the route renders up to DynamicTiles.MaxZoomsBeyondNative more).
-        return TypedResults.Json(TileJsonDocument.For(set, layer, title, template, 0, Math.Max(set.MaxZoom, 0)));
+        var document = TileJsonDocument.For(set, layer, title, template, 0, Math.Max(set.MaxZoom, 0));
+        document["legend"] = urls.LayerLegend(collection, item, layer, "json", query);
+        return TypedResults.Json(document);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetItemCapabilities(

@@ -58,7 +58,7 @@ internal sealed record DynamicTileParameters
                 ColorMapText = Single(query, "colormap"),
                 Resampling = Single(query, "resampling") is { } resampling ? ParseResampling(resampling) : null,
                 Format = Single(query, "format") is { } format
-                    ? TileImageFormat.Find(format) ?? throw new ParameterException("format", $"format '{Clip(format)}' is not png, webp or jpeg")
+                    ? TileImageFormat.Find(format) ?? throw new ParameterException("format", $"format '{TileProblems.Clip(format)}' is not png, webp or jpeg")
                     : null,
             }.Checked();
         }
@@ -107,7 +107,7 @@ internal sealed record DynamicTileParameters
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out bands[i]) || bands[i] is < 1 or > 999)
             {
-                throw new ParameterException("bands", $"bands: '{Clip(parts[i])}' is not a band number (1-based)");
+                throw new ParameterException("bands", $"bands: '{TileProblems.Clip(parts[i])}' is not a band number (1-based)");
             }
         }
 
@@ -143,12 +143,12 @@ internal sealed record DynamicTileParameters
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
                 || !double.IsFinite(min) || !double.IsFinite(max))
             {
-                throw new ParameterException("rescale", $"rescale '{Clip(text)}' is not two numbers 'min,max'");
+                throw new ParameterException("rescale", $"rescale '{TileProblems.Clip(text)}' is not two numbers 'min,max'");
             }
 
             if (!(max > min))
             {
-                throw new ParameterException("rescale", $"rescale '{Clip(text)}': max must be greater than min");
+                throw new ParameterException("rescale", $"rescale '{TileProblems.Clip(text)}': max must be greater than min");
             }
 
             ranges[i] = (min, max);
@@ -174,7 +174,7 @@ internal sealed record DynamicTileParameters
         return ColorMap.TryGet(text, out var map)
             ? map
             : throw new ParameterException("colormap",
-                $"colormap '{Clip(text)}' is unknown; use one of {string.Join(", ", ColorMap.Names.Order(StringComparer.Ordinal))} or a JSON map");
+                $"colormap '{TileProblems.Clip(text)}' is unknown; use one of {string.Join(", ", ColorMap.Names.Order(StringComparer.Ordinal))} or a JSON map");
     }
 
     private static ResampleAlgorithm ParseResampling(string text) => text.ToUpperInvariant() switch
@@ -186,11 +186,9 @@ internal sealed record DynamicTileParameters
         "LANCZOS" => ResampleAlgorithm.Lanczos,
         "AVERAGE" => ResampleAlgorithm.Average,
         "MODE" => ResampleAlgorithm.Mode,
-        _ => throw new ParameterException("resampling", $"resampling '{Clip(text)}' is not one of nearest, bilinear, cubic, cubicspline, lanczos, average, mode"),
+        _ => throw new ParameterException("resampling", $"resampling '{TileProblems.Clip(text)}' is not one of nearest, bilinear, cubic, cubicspline, lanczos, average, mode"),
     };
 
-    // Echo at most 64 characters of hostile input back.
-    private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     private sealed class ParameterException(string parameter, string message) : Exception(message)
     {

@@ -55,7 +55,6 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render tiles from.");
         }
 
-        byte[] encoded;
         await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         var rgba = ArrayPool<byte>.Shared.Rent(TileBytes);
         try
@@ -80,33 +79,122 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
                 }
             }
 
-            var encoder = (parameters.Format ?? format).Name switch
-            {
-                "webp" => (ITileEncoder)Webp,
-                "jpeg" => Jpeg,
-                _ => Png,
-            };
-            var output = new ArrayBufferWriter<byte>(64 * 1024);
-            encoder.Encode(rgba.AsSpan(0, TileBytes), WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
-            encoded = output.WrittenSpan.ToArray();
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(encoded).AsSpan(0, 16)) + "\"";
-            var headers = context.Response.Headers;
-            headers.ETag = etag;
-            headers.CacheControl = CacheControl;
-            if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
-
-            return HttpMethods.IsHead(context.Request.Method)
-                ? TypedResults.Empty
-                : TypedResults.Bytes(encoded, encoder.MediaType);
+            return Answer(context, rgba.AsSpan(0, TileBytes), parameters.Format ?? format, CacheControl);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rgba);
             _renderSlots.Release();
         }
+    }
+
+    /// <summary>
+    /// A tile of a collection mosaic: the items given (newest first) drawn one under the other — each fills only the
+    /// pixels still transparent — until the tile is opaque or the items run out. Items without pixels in the tile, or
+    /// too coarse for its zoom, are passed over; the ones drawn are named in <see cref="MosaicItemsHeader"/>.
+    /// </summary>
+    public async Task<IResult> MosaicAsync(
+        HttpContext context, string collection, IReadOnlyList<ItemTileSet> sets, string layer, TileAddress tile, TileImageFormat format,
+        DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return TileProblems.NotFound(
+                $"No layer '{layer}' to draw a mosaic with; the layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Name).Append("band-N"))}.");
+        }
+
+        var mosaic = new byte[TileBytes];
+        var single = new byte[TileBytes];
+        var drawn = new List<string>();
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            foreach (var set in sets)
+            {
+                if (set.CogKey is null)
+                {
+                    continue;
+                }
+
+                using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+                if (tile.Zoom > lease.Grid.NativeZoom + MaxZoomsBeyondNative)
+                {
+                    continue;
+                }
+
+                if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+                {
+                    return problem;
+                }
+
+                if (!renderer.Render(lease.Dataset, lease.Grid, tile, single))
+                {
+                    continue;
+                }
+
+                drawn.Add(set.ItemId);
+                if (FillTransparent(mosaic, single))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _renderSlots.Release();
+        }
+
+        if (drawn.Count == 0)
+        {
+            return TileProblems.NotFound($"No item of collection '{collection}' has visible pixels in tile {tile} (searched {sets.Count}).");
+        }
+
+        context.Response.Headers[MosaicItemsHeader] = string.Join(',', drawn);
+        return Answer(context, mosaic, parameters.Format ?? format, MosaicCacheControl);
+    }
+
+    /// <summary>The response header naming the items a mosaic tile was drawn from, top first.</summary>
+    public const string MosaicItemsHeader = "EarthData-Mosaic-Items";
+
+    /// <summary>Cache-Control of mosaic tiles: a newly published item may change them.</summary>
+    public const string MosaicCacheControl = "public, max-age=300";
+
+    /// <summary>Copies the pixels of <paramref name="below"/> where <paramref name="mosaic"/> is transparent; true when the mosaic is then opaque.</summary>
+    private static bool FillTransparent(byte[] mosaic, byte[] below)
+    {
+        var opaque = true;
+        for (var i = 0; i < mosaic.Length; i += 4)
+        {
+            if (mosaic[i + 3] == 0)
+            {
+                below.AsSpan(i, 4).CopyTo(mosaic.AsSpan(i, 4));
+            }
+
+            opaque &= mosaic[i + 3] == 255;
+        }
+
+        return opaque;
+    }
+
+    /// <summary>Encodes a tile and answers it with an ETag of its bytes (304 on a match), HEAD without a body.</summary>
+    private static IResult Answer(HttpContext context, ReadOnlySpan<byte> rgba, TileImageFormat format, string cacheControl)
+    {
+        var encoder = Encoder(format);
+        var output = new ArrayBufferWriter<byte>(64 * 1024);
+        encoder.Encode(rgba, WebMercatorQuad.TileSize, WebMercatorQuad.TileSize, output);
+        var encoded = output.WrittenSpan.ToArray();
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(encoded).AsSpan(0, 16)) + "\"";
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = cacheControl;
+        if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return HttpMethods.IsHead(context.Request.Method)
+            ? TypedResults.Empty
+            : TypedResults.Bytes(encoded, encoder.MediaType);
     }
 
     /// <summary>
@@ -175,6 +263,137 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             _renderSlots.Release();
         }
     }
+
+    /// <summary>
+    /// An image of a WGS 84 box of the item in Web Mercator (so the aspect is the box's in EPSG:3857): at the COG's native
+    /// resolution, shrunk to <paramref name="maxSize"/> pixels along the longer side when larger; GDAL reads only the
+    /// box's window from the overview that fits. Transparent where the scene has no pixel.
+    /// </summary>
+    public async Task<IResult> BboxAsync(
+        HttpContext context, ItemTileSet set, string layer, (double West, double South, double East, double North) bbox, int maxSize,
+        TileImageFormat format, DynamicTileParameters parameters)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render an image from.");
+        }
+
+        var (minX, minY) = WebMercatorQuad.LonLatToMeters(bbox.West, bbox.South);
+        var (maxX, maxY) = WebMercatorQuad.LonLatToMeters(bbox.East, bbox.North);
+        byte[] rgba;
+        int width, height;
+        await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+            var dataset = lease.Dataset;
+            if (BboxWindow(dataset, (minX, minY, maxX, maxY), maxSize, parameters.Resampling ?? ResampleAlgorithm.Bilinear) is not { } placed)
+            {
+                return TileProblems.NotFound($"The box does not overlap item '{set.ItemId}' (bounds {set.Bounds}).");
+            }
+
+            if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+            {
+                return problem;
+            }
+
+            (width, height) = (placed.Width, placed.Height);
+            rgba = new byte[width * height * 4];
+            renderer.Render(dataset, placed.Window with { Resampling = renderer.Recipe.Resampling }, width, height, rgba);
+        }
+        finally
+        {
+            _renderSlots.Release();
+        }
+
+        var encoder = Encoder(parameters.Format ?? format);
+        var output = new ArrayBufferWriter<byte>(256 * 1024);
+        encoder.Encode(rgba, width, height, output);
+        context.Response.Headers.CacheControl = CacheControl;
+        return TypedResults.Bytes(output.WrittenSpan.ToArray(), encoder.MediaType);
+    }
+
+    /// <summary>
+    /// The source window of a box in the raster's CRS units and where it lands in an image of the box: the box's native
+    /// size in pixels, scaled down to <paramref name="maxSize"/> along the longer side; null when the box misses the raster.
+    /// </summary>
+    internal static (TileWindow Window, int Width, int Height)? BboxWindow(
+        GdalDataset dataset, (double MinX, double MinY, double MaxX, double MaxY) box, int maxSize, ResampleAlgorithm resampling)
+    {
+        // Snaps source edges within a millionth of a pixel, so a box on pixel edges reads exactly those pixels.
+        const double Snap = 1e-6;
+        var gt = dataset.GeoTransform!.Value;
+        var (px, py) = (gt.PixelWidth, -gt.PixelHeight);
+        var (sx0, sx1) = ((box.MinX - gt.OriginX) / px, (box.MaxX - gt.OriginX) / px);
+        var (sy0, sy1) = ((gt.OriginY - box.MaxY) / py, (gt.OriginY - box.MinY) / py);
+        var (nativeWidth, nativeHeight) = (sx1 - sx0, sy1 - sy0);
+        var scale = Math.Min(1.0, maxSize / Math.Max(nativeWidth, nativeHeight));
+        var width = Math.Clamp((int)Math.Round(nativeWidth * scale), 1, maxSize);
+        var height = Math.Clamp((int)Math.Round(nativeHeight * scale), 1, maxSize);
+
+        var x0 = (int)Math.Floor(Math.Max(sx0, 0) + Snap);
+        var y0 = (int)Math.Floor(Math.Max(sy0, 0) + Snap);
+        var x1 = (int)Math.Ceiling(Math.Min(sx1, dataset.Width) - Snap);
+        var y1 = (int)Math.Ceiling(Math.Min(sy1, dataset.Height) - Snap);
+        if (x1 <= x0 || y1 <= y0)
+        {
+            return null;
+        }
+
+        var ox0 = Math.Clamp((int)Math.Round((x0 - sx0) * width / nativeWidth), 0, width - 1);
+        var oy0 = Math.Clamp((int)Math.Round((y0 - sy0) * height / nativeHeight), 0, height - 1);
+        var ox1 = Math.Clamp((int)Math.Round((x1 - sx0) * width / nativeWidth), ox0 + 1, width);
+        var oy1 = Math.Clamp((int)Math.Round((y1 - sy0) * height / nativeHeight), oy0 + 1, height);
+        return (new TileWindow(x0, y0, x1 - x0, y1 - y0, ox0, oy0, ox1 - ox0, oy1 - oy0, resampling), width, height);
+    }
+
+    /// <summary>
+    /// The legend of a layer of the item as the tile route draws it with <paramref name="parameters"/> (colour map and
+    /// range, class limits, or the scene's stretch of each band), as JSON or PNG.
+    /// </summary>
+    public async Task<IResult> LegendAsync(HttpContext context, ItemTileSet set, string layer, DynamicTileParameters parameters, bool png)
+    {
+        if (!LayerCatalog.TryGet(layer, out var entry))
+        {
+            return UnknownLayer(set, layer);
+        }
+
+        if (set.CogKey is null)
+        {
+            return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to draw layers from.");
+        }
+
+        Legend legend;
+        using (var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false))
+        {
+            if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
+            {
+                return problem;
+            }
+
+            var dataset = lease.Dataset;
+            legend = renderer.Recipe.ToLegend(b => dataset.GetBand(b).Description is { Length: > 0 } name ? $"band {b} ({name})" : $"band {b}");
+        }
+
+        return LegendDocument.Answer(context, legend, png, CacheControl, new System.Text.Json.Nodes.JsonObject
+        {
+            ["collection"] = set.Collection,
+            ["item"] = set.ItemId,
+            ["layer"] = layer,
+        });
+    }
+
+    private static ITileEncoder Encoder(TileImageFormat format) => format.Name switch
+    {
+        "webp" => Webp,
+        "jpeg" => Jpeg,
+        _ => Png,
+    };
 
     /// <summary>404 naming the layers an item can be drawn with.</summary>
     public static ProblemHttpResult UnknownLayer(ItemTileSet set, string layer) =>

@@ -12,14 +12,25 @@ internal static class TileJsonDocument
     /// <param name="tileTemplate">The absolute XYZ URL template.</param>
     /// <param name="minZoom">Coarsest zoom served.</param>
     /// <param name="maxZoom">Finest zoom served.</param>
-    public static JsonObject For(ItemTileSet set, string layer, string? title, string tileTemplate, int minZoom, int maxZoom)
+    public static JsonObject For(ItemTileSet set, string layer, string? title, string tileTemplate, int minZoom, int maxZoom) =>
+        ForMosaic($"{set.ItemId} {layer}", title ?? layer, tileTemplate, minZoom, maxZoom, set.Bounds);
+
+    /// <summary>A TileJSON of any tile set (an item layer or a collection mosaic).</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="description">A human description.</param>
+    /// <param name="tileTemplate">The absolute XYZ URL template.</param>
+    /// <param name="minZoom">Coarsest zoom served.</param>
+    /// <param name="maxZoom">Finest zoom served.</param>
+    /// <param name="bounds">West, south, east, north in degrees.</param>
+    public static JsonObject ForMosaic(
+        string name, string description, string tileTemplate, int minZoom, int maxZoom, (double West, double South, double East, double North) bounds)
     {
-        var (west, south, east, north) = set.Bounds;
+        var (west, south, east, north) = bounds;
         return new JsonObject
         {
             ["tilejson"] = "3.0.0",
-            ["name"] = $"{set.ItemId} {layer}",
-            ["description"] = title ?? layer,
+            ["name"] = name,
+            ["description"] = description,
             ["version"] = "1.0.0",
             ["attribution"] = "CBERS imagery: INPE / CRESDA",
             ["scheme"] = "xyz",

@@ -13,6 +13,9 @@ internal static class TileProblems
             title: "Invalid tile request",
             extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 
+    /// <summary>At most 64 characters of hostile input, for echoing it back in a message.</summary>
+    public static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
     /// <summary>404 saying what does not exist.</summary>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

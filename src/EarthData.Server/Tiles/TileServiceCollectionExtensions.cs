@@ -13,6 +13,7 @@ internal static class TileServiceCollectionExtensions
         services.AddSingleton<TileUrls>();
         services.AddSingleton<CogDatasetPool>();
         services.AddSingleton<DynamicTiles>();
+        services.AddSingleton<AreaStatistics>();
         services.AddSingleton<SceneCalibration>();
         services.AddSingleton<TileObjectCache>();
         return services;

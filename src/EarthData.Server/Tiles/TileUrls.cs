@@ -16,6 +16,17 @@ internal sealed class TileUrls(PublicUrls urls)
     /// <summary>The TileJSON document of an item layer.</summary>
     public string TileJson(string collection, string item, string layer) => Prefix(collection, item) + $"/{Uri.EscapeDataString(layer)}/tilejson.json";
 
+    /// <summary>The legend of an item layer (<c>json</c> or <c>png</c>), plus an optional query.</summary>
+    public string LayerLegend(string collection, string item, string layer, string extension, string? query = null) =>
+        Prefix(collection, item) + $"/{Uri.EscapeDataString(layer)}/legend.{extension}{query}";
+
+    /// <summary>The legend of a named colour map (<c>json</c> or <c>png</c>).</summary>
+    public string Legend(string colormap, string extension) => urls.Url($"/tiles/legends/{Uri.EscapeDataString(colormap)}.{extension}");
+
+    /// <summary>The XYZ template of a collection mosaic, plus an optional query.</summary>
+    public string MosaicTemplate(string collection, string layer, string extension = "png", string? query = null) =>
+        urls.Url($"/tiles/collections/{Uri.EscapeDataString(collection)}/{Uri.EscapeDataString(layer)}/{{z}}/{{x}}/{{y}}.{extension}{query}");
+
     /// <summary>The WMTS capabilities of one item.</summary>
     public string ItemCapabilities(string collection, string item) => Prefix(collection, item) + "/WMTSCapabilities.xml";
 

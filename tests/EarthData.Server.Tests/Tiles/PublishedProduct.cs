@@ -54,11 +54,12 @@ public sealed record PublishedProduct(PublishResult Published, ProcessedScene Pr
     /// and publishes it into the server's stores exactly as <c>earthdata publish</c> does.
     /// </summary>
     public static async Task<(ProcessedScene Processed, PublishResult Published)> ProcessAndPublishAsync(
-        RunningServer server, string work, int seed, double scale, int row, IReadOnlyList<LayerDefinition> layers)
+        RunningServer server, string work, int seed, double scale, int row, IReadOnlyList<LayerDefinition> layers, DateOnly? date = null)
     {
         var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
         {
             OutputRoot = Path.Combine(work, "archive"), Collection = Collection, Row = row, Scale = scale, Seed = seed,
+            Date = date ?? new SyntheticSceneOptions { OutputRoot = work }.Date,
         }).Scenes[0];
         var processed = new SceneProcessor(Path.Combine(work, "staging")).Process(generated.Directory, new SceneProcessingOptions
         {
