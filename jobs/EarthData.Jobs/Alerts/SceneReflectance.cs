@@ -59,7 +59,7 @@ public sealed class SceneReflectance
     public static SceneReflectance Read(string sceneDirectory, CancellationToken cancellationToken)
     {
         var files = ArchiveLayout.Locate(sceneDirectory);
-        var metadata = SceneMetadata.Merge(files.Bands.Select(b => InpeMetadataReader.ReadFile(b.XmlPath)));
+        var metadata = SceneMetadata.Read(files);
         string[] names = ["blue", "green", "red", "nir"];
         var bands = names.Select(n => metadata.Camera.Bands.FirstOrDefault(b => b.CommonName == n)
             ?? throw new InvalidSceneException($"{files.Id}: the camera has no {n} band; alerts need blue, green, red and NIR", sceneDirectory, null, files.Id.ToString())).ToArray();
