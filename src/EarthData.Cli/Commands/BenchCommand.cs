@@ -55,7 +55,7 @@ internal static class BenchCommand
                 }
             }
         }, stderr, ct));
-        return new Command("bench", "Benchmarks against GDAL's own tools, measured in the same run") { tiles };
+        return new Command("bench", "Benchmarks against GDAL's own tools, measured in the same run") { tiles, BenchCogCommand.Create(stdout, stderr) };
     }
 
     private static async Task<int> Synthetic(string root, string zoom, int threads, TextWriter stdout, TextWriter stderr, CancellationToken ct)
@@ -156,7 +156,7 @@ internal static class BenchCommand
         }
     }
 
-    private static Task<Measurement> MeasureSelf(string name, IReadOnlyList<string> args, string? output, TextWriter stderr, CancellationToken ct)
+    internal static Task<Measurement> MeasureSelf(string name, IReadOnlyList<string> args, string? output, TextWriter stderr, CancellationToken ct)
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this program's path.");
         if (string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.Ordinal))
@@ -168,8 +168,8 @@ internal static class BenchCommand
         return Measure(name, process, args, output, stderr, ct);
     }
 
-    /// <summary>Runs a child process under GNU time (peak RSS of the largest process it waited for) and counts the tiles written.</summary>
-    private static async Task<Measurement> Measure(string name, string program, IReadOnlyList<string> args, string? output, TextWriter stderr, CancellationToken ct)
+    /// <summary>Runs a child process under GNU time (peak RSS of the largest process it waited for, CPU time) and counts the tiles written.</summary>
+    internal static async Task<Measurement> Measure(string name, string program, IReadOnlyList<string> args, string? output, TextWriter stderr, CancellationToken ct)
     {
         if (!File.Exists(GnuTime))
         {
@@ -179,7 +179,7 @@ internal static class BenchCommand
         await stderr.WriteLineAsync($"running {name}…").ConfigureAwait(false);
         var rssFile = Path.GetTempFileName();
         var start = new ProcessStartInfo(GnuTime) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-f", "%M", "-o", rssFile, program, .. args])
+        foreach (var a in (string[])["-f", "%M %U %S", "-o", rssFile, program, .. args])
         {
             start.ArgumentList.Add(a);
         }
@@ -198,14 +198,19 @@ internal static class BenchCommand
 
         var lines = (await File.ReadAllTextAsync(rssFile, ct).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         File.Delete(rssFile);
-        var rss = long.Parse(lines[^1].Trim(), CultureInfo.InvariantCulture);
+        var fields = lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var rss = long.Parse(fields[0], CultureInfo.InvariantCulture);
+        var cpu = double.Parse(fields[1], CultureInfo.InvariantCulture) + double.Parse(fields[2], CultureInfo.InvariantCulture);
         var tiles = output is null || !Directory.Exists(output) ? 0
             : Directory.EnumerateFiles(output, "*.*", SearchOption.AllDirectories).Count(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".webp", StringComparison.Ordinal));
-        return new Measurement(name, clock.Elapsed, tiles, rss);
+        return new Measurement(name, clock.Elapsed, tiles, rss) { CpuSeconds = cpu };
     }
 
-    private sealed record Measurement(string Name, TimeSpan Wall, long Tiles, long PeakRssKiB)
+    internal sealed record Measurement(string Name, TimeSpan Wall, long Tiles, long PeakRssKiB)
     {
+        /// <summary>User + system CPU seconds of the process and the children it waited for (steadier than wall time on a loaded machine).</summary>
+        public double CpuSeconds { get; init; }
+
         public double TilesPerSecond => Tiles / Wall.TotalSeconds;
     }
 

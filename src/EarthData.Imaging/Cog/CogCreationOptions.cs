@@ -5,9 +5,6 @@ namespace EarthData.Imaging.Cog;
 /// <summary>The COG driver's creation options for a request and grid, after checking the names a user can give.</summary>
 internal static class CogCreationOptions
 {
-    /// <summary>GDAL caps ALIGNED_LEVELS; more levels than this would also pad the raster excessively.</summary>
-    private const int MaxAlignedLevels = 10;
-
     private static readonly string[] WarpResamplings = ["nearest", "bilinear", "cubic", "cubicspline", "lanczos", "average", "rms", "mode", "min", "max", "med", "q1", "q3", "sum"];
     private static readonly string[] OverviewResamplings = ["nearest", "average", "bilinear", "cubic", "cubicspline", "lanczos", "mode", "rms"];
     private static readonly string[] Compressions = ["ZSTD", "DEFLATE", "LZW", "LZMA", "NONE"];
@@ -25,7 +22,10 @@ internal static class CogCreationOptions
     }
 
     /// <summary>The options: WebMercatorQuad tiling at the native zoom, overviews to the minimum zoom, all levels aligned.</summary>
-    public static List<string> For(CogRequest request, CogGrid grid)
+    /// <param name="request">The request.</param>
+    /// <param name="grid">Where the source lands.</param>
+    /// <param name="existingOverviews">The source is on the grid already and has the overviews: copy them (no warp, no resampling).</param>
+    public static List<string> For(CogRequest request, CogGrid grid, bool existingOverviews = false)
     {
         var compression = request.Compression.ToUpperInvariant();
         var options = new List<string>
@@ -34,7 +34,7 @@ internal static class CogCreationOptions
             Invariant($"ZOOM_LEVEL={grid.NativeZoom}"),
             // Pads the raster left and top so the blocks of every overview are XYZ tiles too; padding blocks are
             // sparse (SPARSE_OK), so they cost no bytes, like blocks entirely outside the footprint.
-            Invariant($"ALIGNED_LEVELS={Math.Min(grid.OverviewCount + 1, MaxAlignedLevels)}"),
+            Invariant($"ALIGNED_LEVELS={CogLayout.AlignedLevelsOption(grid)}"),
             "SPARSE_OK=TRUE",
             "WARP_RESAMPLING=" + request.WarpResampling.ToLowerInvariant(),
             "RESAMPLING=" + request.OverviewResampling.ToUpperInvariant(),
@@ -46,6 +46,10 @@ internal static class CogCreationOptions
         if (!request.Overviews)
         {
             options.Add("OVERVIEWS=NONE");
+        }
+        else if (existingOverviews)
+        {
+            options.Add("OVERVIEWS=FORCE_USE_EXISTING");
         }
         else if (grid.OverviewCount > 0)
         {

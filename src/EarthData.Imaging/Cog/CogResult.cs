@@ -43,4 +43,7 @@ public sealed record CogResult
 
     /// <summary>Size of the file, bytes.</summary>
     public required long FileSize { get; init; }
+
+    /// <summary>The engine that produced the pixels (the tile route falls back to GDAL's where it does not apply).</summary>
+    internal CogEngine Engine { get; init; }
 }

@@ -5,7 +5,8 @@ namespace EarthData.Imaging.Cog;
 
 /// <summary>
 /// Writes a Cloud-Optimized GeoTIFF in EPSG:3857 on the WebMercatorQuad grid (GDAL's COG driver with
-/// <c>TILING_SCHEME=GoogleMapsCompatible</c>): each 256-px block at the native zoom, and at every overview zoom down to
+/// <c>TILING_SCHEME=GoogleMapsCompatible</c>; pixels warped tile by tile in parallel and overviews reduced in memory by
+/// <see cref="CogTileRoute"/> where it applies, i.e. with <c>average</c> overviews): each 256-px block at the native zoom, and at every overview zoom down to
 /// the scene's minimum zoom, is exactly one XYZ tile. Lossless compression with predictor; nodata stays nodata (sources
 /// with nodata keep it, so no black collar; sources without nodata get an alpha band from GDAL). The COG is written to a
 /// temporary file beside the destination and renamed, so no half-written COG is ever visible there.
@@ -24,7 +25,11 @@ public static class CogWriter
     /// <exception cref="IOException">The destination directory does not exist or is not writable.</exception>
     /// <exception cref="GdalException">GDAL failed while writing.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static CogResult Write(CogRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static CogResult Write(CogRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        WriteWith(CogEngine.Tiles, request, progress, cancellationToken);
+
+    /// <summary>Writes the COG with the given engine (<see cref="CogEngine.Gdal"/> for comparisons).</summary>
+    internal static CogResult WriteWith(CogEngine engine, CogRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Source);
@@ -37,16 +42,23 @@ public static class CogWriter
         try
         {
             using var source = CogSource.Prepare(request, cancellationToken);
+            bool tiled;
             using (var vrt = GdalDataset.Open(source.VrtPath))
             {
                 var grid = CogGrid.Of(vrt, request.Source);
-                var options = CogCreationOptions.For(request, grid);
-                using var cog = GdalDataset.CreateCopy("COG", temporary, vrt, options, reporter.Scaled(0, 0.98), cancellationToken);
-                cog.Close();
+                tiled = engine == CogEngine.Tiles && CogTileRoute.Supports(request)
+                    && CogTileRoute.TryWrite(vrt, grid, request, temporary, reporter, cancellationToken);
+                if (!tiled)
+                {
+                    var options = CogCreationOptions.For(request, grid);
+                    using var cog = GdalDataset.CreateCopy("COG", temporary, vrt, options, reporter.Scaled(0, 0.98), cancellationToken);
+                    cog.Close();
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Describe(temporary, destination, source);
+            var used = tiled ? CogEngine.Tiles : CogEngine.Gdal;
+            var result = Describe(temporary, destination, source) with { Engine = used };
             File.Move(temporary, destination, overwrite: true);
             reporter.Report(1);
             return result;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Layers;
@@ -81,38 +80,9 @@ internal sealed class PyramidRun
 
         var roots = _ranges[_split]!.Value.Tiles().ToArray();
         var keep = _split > _min ? new ConcurrentDictionary<TileAddress, byte[]>() : null;
-        var next = -1;
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
-        var workers = new Task[Math.Min(_options.Threads, roots.Length)];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Factory.StartNew(() =>
-            {
-                using var worker = new Worker(_path);
-                try
-                {
-                    int index;
-                    while ((index = Interlocked.Increment(ref next)) < roots.Length)
-                    {
-                        failed.Token.ThrowIfCancellationRequested();
-                        var tile = Subtree(worker, roots[index], failed.Token);
-                        if (tile is not null && (keep is null || !keep.TryAdd(roots[index], tile)))
-                        {
-                            ArrayPool<byte>.Shared.Return(tile);
-                        }
-                    }
-                }
-                catch
-                {
-                    failed.Cancel();
-                    throw;
-                }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-
         try
         {
-            WaitAll(workers);
+            ParallelSubtrees.Run(roots, _options.Threads, () => new Worker(_path), Subtree, keep, static b => ArrayPool<byte>.Shared.Return(b), _cancellationToken);
             if (keep is not null)
             {
                 BuildCoarseZooms(keep);
@@ -137,20 +107,6 @@ internal sealed class PyramidRun
 
         return new PyramidResult(_min, _max, _grid.NativeZoom, _perZoom, _total - written, _bytes, started.Elapsed,
             Stopwatch.GetElapsedTime(0, _encodeTicks), _grid.Extent);
-    }
-
-    private void WaitAll(Task[] workers)
-    {
-        try
-        {
-            Task.WaitAll(workers);
-        }
-        catch (AggregateException ex)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var first = ex.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? ex.InnerExceptions[0];
-            ExceptionDispatchInfo.Throw(first);
-        }
     }
 
     /// <summary>Zooms coarser than the split zoom, from the kept split-zoom tiles, on the calling thread.</summary>

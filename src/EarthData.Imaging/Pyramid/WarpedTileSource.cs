@@ -187,7 +187,7 @@ public sealed class WarpedTileSource : IDisposable
     }
 
     /// <summary>GDAL gives warped VRTs 512×128 blocks; tile-sized blocks make each tile read warp exactly one block.</summary>
-    private static void SetBlockSize(string path, int size)
+    internal static void SetBlockSize(string path, int size)
     {
         var document = XDocument.Parse(System.Text.Encoding.UTF8.GetString(VsiMem.ReadAllBytes(path)));
         var root = document.Root ?? throw new GdalException($"'{path}' is an empty VRT.");
