@@ -1,7 +1,7 @@
 namespace EarthData.Server.Tests;
 
 /// <summary>An embedded server with pipeline workers (in-memory jobs), a known API key and small, fast stages.</summary>
-public sealed class PipelineServer : RunningServer
+public class PipelineServer : RunningServer
 {
     public const string ApiKey = "test-key-0123456789abcdef";
 

@@ -110,7 +110,7 @@ public sealed class AlertPipelineTests
     private static HttpRequestMessage Request(HttpMethod method, string path, object? body)
     {
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new("Bearer", AlertPipelineServer.ApiKey);
+        request.Headers.Authorization = new("Bearer", PipelineServer.ApiKey);
         return request;
     }
 
