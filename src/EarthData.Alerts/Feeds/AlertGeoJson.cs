@@ -52,6 +52,28 @@ public static class AlertGeoJson
         writer.WriteEndObject();
     }
 
+    /// <summary>The messages as one GeoJSON FeatureCollection (UTF-8 JSON string), in the order given.</summary>
+    public static string ToFeatureCollectionJson(IEnumerable<AlertMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "FeatureCollection");
+            writer.WriteStartArray("features");
+            foreach (var message in messages)
+            {
+                WriteFeature(writer, message);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     /// <summary>The Feature as a UTF-8 JSON string.</summary>
     public static string ToJson(AlertMessage message)
     {

@@ -27,7 +27,7 @@ public static class AlertsApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<AlertList>, ProblemHttpResult>> List(HttpRequest request, IAlertStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpRequest request, IAlertStore store, CancellationToken cancellationToken)
     {
         var (query, error, parameter) = AlertRequestFilters.Parse(request.Query);
         if (query is null)
@@ -36,8 +36,15 @@ public static class AlertsApi
         }
 
         var messages = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new AlertList([.. messages.Select(m => AlertView.Of(m, BaseUrl(request)))]));
+        return WantsGeoJson(request)
+            ? TypedResults.Text(AlertGeoJson.ToFeatureCollectionJson(messages), AlertGeoJson.MediaType, Encoding.UTF8)
+            : TypedResults.Ok(new AlertList([.. messages.Select(m => AlertView.Of(m, BaseUrl(request)))]));
     }
+
+    /// <summary>GeoJSON when asked for by <c>?f=geojson</c> or <c>Accept: application/geo+json</c>.</summary>
+    private static bool WantsGeoJson(HttpRequest request) =>
+        string.Equals(request.Query["f"], "geojson", StringComparison.OrdinalIgnoreCase)
+        || request.Headers.Accept.ToString().Contains(AlertGeoJson.MediaType, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IResult> Get(string id, HttpRequest request, IAlertStore store, CancellationToken cancellationToken)
     {
@@ -46,9 +53,7 @@ public static class AlertsApi
             return NotFound(id);
         }
 
-        var geoJson = string.Equals(request.Query["f"], "geojson", StringComparison.OrdinalIgnoreCase)
-            || request.Headers.Accept.ToString().Contains(AlertGeoJson.MediaType, StringComparison.OrdinalIgnoreCase);
-        return geoJson
+        return WantsGeoJson(request)
             ? TypedResults.Text(AlertGeoJson.ToJson(message), AlertGeoJson.MediaType, Encoding.UTF8)
             : TypedResults.Ok(AlertView.Of(message, BaseUrl(request)));
     }

@@ -10,6 +10,9 @@ window.earthdataI18n = (function () {
       cloud: 'cloud {c}%', searchFailed: 'Search failed', tileFailed: 'Tiles could not be loaded', basemapFailed: 'The basemap could not be loaded',
       'layer:true-color': 'True colour', 'layer:false-color': 'False colour (infrared)', 'layer:ndvi': 'Vegetation (NDVI)',
       'layer:ndwi': 'Water (NDWI)', 'layer:water-hazard': 'Open-water hazard classes',
+      showAlerts: 'Show disaster alerts', alertsShown: '{n} alert(s) in view', alertsFailed: 'Alerts could not be loaded',
+      alertPopup: '{hazard} · {severity} · {date} · {scene}', 'hazard:drought': 'Drought', 'hazard:flood': 'Flood', 'hazard:burn': 'Burnt area',
+      'severity:Minor': 'minor', 'severity:Moderate': 'moderate', 'severity:Severe': 'severe', 'severity:Extreme': 'extreme',
     },
     zh: {
       title: 'EarthData 影像浏览器', language: '语言', from: '开始日期', to: '结束日期', collection: '数据集',
@@ -19,6 +22,9 @@ window.earthdataI18n = (function () {
       cloud: '云量 {c}%', searchFailed: '搜索失败', tileFailed: '无法加载瓦片', basemapFailed: '无法加载底图',
       'layer:true-color': '真彩色', 'layer:false-color': '假彩色（近红外）', 'layer:ndvi': '植被指数 (NDVI)',
       'layer:ndwi': '水体指数 (NDWI)', 'layer:water-hazard': '水体灾害等级',
+      showAlerts: '显示灾害预警', alertsShown: '当前范围内 {n} 条预警', alertsFailed: '无法加载预警',
+      alertPopup: '{hazard} · {severity} · {date} · {scene}', 'hazard:drought': '干旱', 'hazard:flood': '洪涝', 'hazard:burn': '火烧迹地',
+      'severity:Minor': '轻微', 'severity:Moderate': '中等', 'severity:Severe': '严重', 'severity:Extreme': '极端',
     },
     pt: {
       title: 'Visualizador EarthData', language: 'Idioma', from: 'De', to: 'Até', collection: 'Coleção',
@@ -28,6 +34,9 @@ window.earthdataI18n = (function () {
       cloud: 'nuvens {c}%', searchFailed: 'A pesquisa falhou', tileFailed: 'Não foi possível carregar os tiles', basemapFailed: 'Não foi possível carregar o mapa base',
       'layer:true-color': 'Cor verdadeira', 'layer:false-color': 'Falsa cor (infravermelho)', 'layer:ndvi': 'Vegetação (NDVI)',
       'layer:ndwi': 'Água (NDWI)', 'layer:water-hazard': 'Classes de risco de água',
+      showAlerts: 'Mostrar alertas de desastres', alertsShown: '{n} alerta(s) na área visível', alertsFailed: 'Não foi possível carregar os alertas',
+      alertPopup: '{hazard} · {severity} · {date} · {scene}', 'hazard:drought': 'Seca', 'hazard:flood': 'Inundação', 'hazard:burn': 'Área queimada',
+      'severity:Minor': 'menor', 'severity:Moderate': 'moderado', 'severity:Severe': 'severo', 'severity:Extreme': 'extremo',
     },
   };
   const supported = Object.keys(messages);

@@ -7,7 +7,8 @@
   const t = i18n.t;
   const $ = (id) => document.getElementById(id);
   const dynamicLayers = ['ndvi', 'ndwi', 'water-hazard'];
-  const state = { ready: false, results: [], selected: null, layer: null, tilesLoaded: 0, tileErrors: [] };
+  const state = { ready: false, results: [], selected: null, layer: null, tilesLoaded: 0, tileErrors: [], alerts: 0 };
+  const severityColours = ['match', ['get', 'severity'], 'Extreme', '#7f0000', 'Severe', '#d7301f', 'Moderate', '#fc8d59', 'Minor', '#fdcc8a', '#fdcc8a'];
 
   function showError(message) {
     const box = $('error');
@@ -86,6 +87,30 @@
       const item = state.results.find((r) => r.id === id);
       if (item) select(item);
     });
+  }
+
+  // Alert polygons (GeoJSON of /api/alerts) over the map, coloured by severity, reloaded for the visible area.
+  async function loadAlerts() {
+    if (!map.getSource('alerts')) {
+      map.addSource('alerts', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({ id: 'alerts-fill', type: 'fill', source: 'alerts', paint: { 'fill-color': severityColours, 'fill-opacity': 0.35 } });
+      map.addLayer({ id: 'alerts-line', type: 'line', source: 'alerts', paint: { 'line-color': severityColours, 'line-width': 1.5 } });
+      map.on('click', 'alerts-fill', (e) => {
+        const p = e.features[0].properties;
+        new maplibregl.Popup().setLngLat(e.lngLat)
+          .setText(t('alertPopup', { hazard: t('hazard:' + p.hazard), severity: t('severity:' + p.severity), date: String(p.observed).slice(0, 10), scene: p.scene }))
+          .addTo(map);
+      });
+    }
+    const b = map.getBounds();
+    const bbox = [b.getWest(), Math.max(b.getSouth(), -90), b.getEast(), Math.min(b.getNorth(), 90)]
+      .map((v, i) => (i % 2 === 0 ? Math.max(-180, Math.min(180, v)) : v).toFixed(4)).join(',');
+    const geojson = await fetchJson(`api/alerts?f=geojson&limit=200&bbox=${bbox}`);
+    map.getSource('alerts').setData(geojson);
+    state.alerts = geojson.features.length;
+    map.setLayoutProperty('alerts-fill', 'visibility', $('show-alerts').checked ? 'visible' : 'none');
+    map.setLayoutProperty('alerts-line', 'visibility', $('show-alerts').checked ? 'visible' : 'none');
+    $('alerts-status').textContent = t('alertsShown', { n: state.alerts });
   }
 
   async function loadCollections() {
@@ -258,6 +283,10 @@
     showError(`${e.sourceId === 'scene' ? t('tileFailed') : t('basemapFailed')}: ${e.error ? e.error.message : e}`);
   });
 
+  $('show-alerts').addEventListener('change', () => loadAlerts().catch((e) => showError(`${t('alertsFailed')}: ${e.message}`)));
+  map.on('moveend', () => {
+    if (state.ready) loadAlerts().catch((e) => showError(`${t('alertsFailed')}: ${e.message}`));
+  });
   $('opacity').addEventListener('input', () => {
     if (map.getLayer('scene')) map.setPaintProperty('scene', 'raster-opacity', $('opacity').value / 100);
   });
@@ -268,6 +297,7 @@
     if (state.results.length) renderResults();
     renderLayers();
     renderLinks();
+    $('alerts-status').textContent = t('alertsShown', { n: state.alerts });
   });
 
   $('language').value = i18n.language;
@@ -278,8 +308,13 @@
     } catch (e) {
       showError(`${t('basemapFailed')}: ${e.message}`);
     }
+    try {
+      await loadAlerts();
+    } catch (e) {
+      showError(`${t('alertsFailed')}: ${e.message}`);
+    }
     state.ready = true;
   });
 
-  window.earthdataViewer = { map, state, search, select, setLayer };
+  window.earthdataViewer = { map, state, search, select, setLayer, loadAlerts };
 })();

@@ -43,6 +43,22 @@ public class AlertsApiTests(AlertServer server) : IClassFixture<AlertServer>
     }
 
     [Fact]
+    public async Task List_AsGeoJson_IsAFeatureCollectionOfTheFilteredAlerts()
+    {
+        await Seed("flood-geo-f", Hazard.Flood, AlertSeverity.Extreme, new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+        using var response = await server.Client.GetAsync("/api/alerts?f=geojson&severity=Extreme&datetime=2024-06-01T00:00:00Z/2024-06-02T00:00:00Z");
+        var collection = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("FeatureCollection", collection.GetProperty("type").GetString());
+        var feature = Assert.Single(collection.GetProperty("features").EnumerateArray());
+        Assert.Equal("flood-geo-f.v1", feature.GetProperty("id").GetString());
+        Assert.Equal("MultiPolygon", feature.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal("Extreme", feature.GetProperty("properties").GetProperty("severity").GetString());
+    }
+
+    [Fact]
     public async Task Get_AnswersJsonGeoJsonAndValidCap()
     {
         await Seed("burn-api-c", Hazard.Burn, AlertSeverity.Extreme, DateTimeOffset.UtcNow);

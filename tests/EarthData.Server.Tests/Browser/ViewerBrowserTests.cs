@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using EarthData.Gdal;
+using EarthData.Core.Alerts;
+using EarthData.Core.Geometry;
 using EarthData.Server.Tests.Tiles;
 
 namespace EarthData.Server.Tests.Browser;
@@ -78,6 +80,22 @@ public sealed class ViewerBrowserTests(ProductServer server) : IClassFixture<Pro
         var screenshot = await page.ScreenshotAsync();
         var file = SaveArtifact("viewer.png", screenshot);
         AssertNotBlank(file);
+
+        // An alert over the scene: its polygon is drawn on the map (fill rendered where the scene is) and counted.
+        var (w, so, e, n) = (bbox[0], bbox[1], bbox[2], bbox[3]);
+        var (cx, cy, dx, dy) = ((w + e) / 2, (so + n) / 2, (e - w) / 4, (n - so) / 4);
+        var area = new AffectedArea([[[new GeoPoint(cx - dx, cy - dy), new GeoPoint(cx + dx, cy - dy), new GeoPoint(cx + dx, cy + dy), new GeoPoint(cx - dx, cy + dy), new GeoPoint(cx - dx, cy - dy)]]], 100);
+        var message = new AlertMessage
+        {
+            EventId = "viewer-flood", Version = 1, MessageType = AlertMessageType.Alert, Hazard = Hazard.Flood, Severity = AlertSeverity.Severe,
+            Sent = new DateTimeOffset(2024, 3, 11, 0, 0, 0, TimeSpan.Zero), Observed = new DateTimeOffset(2024, 3, 10, 13, 0, 0, TimeSpan.Zero),
+            SceneId = item.Id, Footprint = "CBERS4-MUX/151/121", Area = area, AffectedFraction = 0.25,
+        };
+        await server.Service<IAlertStore>().SaveAsync(new EventState { Hazard = Hazard.Flood, Footprint = "viewer-flood", EventId = "viewer-flood", Version = 1, Open = true }, message, CancellationToken.None);
+        await page.EvaluateAsync("void earthdataViewer.loadAlerts()");
+        await page.WaitForAsync("earthdataViewer.state.alerts === 1 && earthdataViewer.map.queryRenderedFeatures({ layers: ['alerts-fill'] }).length > 0", Patience, () => ErrorTextAsync(page));
+        Assert.Equal("1 alert(s) in view", (await page.EvaluateAsync("document.getElementById('alerts-status').textContent")).GetString());
+        SaveArtifact("viewer-alert.png", await page.ScreenshotAsync());
 
         // The scene in context: zoomed out, the Natural Earth coastlines and borders of the offline basemap around it.
         await page.EvaluateAsync("void earthdataViewer.map.jumpTo({ zoom: 4 })");
