@@ -156,8 +156,10 @@ public sealed class AreaStatisticsTests(ProductServer server) : IClassFixture<Pr
         using var many = await PostAsync(StatisticsPath, $$"""{"type":"Polygon","coordinates":[[{{ring}},[0,0]]]}""");
         await PreRenderedTileTests<ProductServer>.AssertProblemAsync(many, HttpStatusCode.BadRequest, "more than 10000 positions");
 
-        using var huge = await PostAsync(StatisticsPath, "{\"type\":\"Polygon\",\"pad\":\"" + new string('x', 1_100_000) + "\"}");
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        // The server answers as soon as it sees the length (HttpClient would fail uploading the rest: a broken pipe).
+        var huge = await RawHttp.PostHeadAsync(server.BaseAddress, StatisticsPath, 1_100_000, "{\"type\":\"Polygon\",\"pad\":\"");
+        Assert.StartsWith("HTTP/1.1 413", huge, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", huge, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
