@@ -23,7 +23,9 @@ direct=$(echo "$(date +%s.%N) - $start" | bc)
 run_server() { # workers -> seconds
   local data="$work/serve$1" port=$((5600 + $1))
   mkdir -p "$data/drop"; cp -r "$work/archive/." "$data/drop/"
-  EarthData__Jobs__Workers=$1 ed serve --urls "http://127.0.0.1:$port" --data "$data" >"$data.log" 2>&1 &
+  # exec: $! is the server itself, so the kill below stops it before the next run starts.
+  (EarthData__Jobs__Workers=$1 exec dotnet "$root/src/EarthData.Cli/bin/Release/net10.0/earthdata.dll" serve \
+    --urls "http://127.0.0.1:$port" --data "$data" >"$data.log" 2>&1) &
   server=$!
   until curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; do sleep 0.2; done
   local t0; t0=$(date +%s.%N)

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using EarthData.AbuseBench;
 using EarthData.Server;
 using EarthData.Storage.Configuration;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 // The bounded abuse benchmark of issue 10: one in-process EarthData server on a loopback port, N synthetic items, then
@@ -26,7 +27,13 @@ if (store == "postgres")
 }
 
 var port = FreePort();
-var app = EarthDataServer.Build(new ServerOptions { Urls = $"http://127.0.0.1:{port}", DataDirectory = data, Storage = storage });
+// The API alone (as `earthdata serve --no-workers` runs it; in-memory job storage): the figures are the requests' cost,
+// not the pipeline's background threads, which process CPU time would otherwise count too.
+var app = EarthDataServer.Build(new ServerOptions
+{
+    Urls = $"http://127.0.0.1:{port}", DataDirectory = data, Storage = storage, RunWorkers = false,
+    Configure = c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["EarthData:Jobs:Storage"] = "InMemory", ["EarthData:Pipeline:DiscoveryCron"] = "never" }),
+});
 try
 {
     await app.StartAsync();
