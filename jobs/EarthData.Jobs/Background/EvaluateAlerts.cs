@@ -24,6 +24,10 @@ public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscripti
     /// was evaluated. Hangfire keeps it as the job's result, so it is a summary, never the pixel masks.
     /// </returns>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 300, 1800])]
+    // One evaluation at a time across all workers (a distributed lock of the job storage): an evaluation reads, updates
+    // and saves the event state of each subscription area, and two scenes of one footprint published together (a
+    // before/after pair) would otherwise race on that state and lose one update.
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [DisplayName("EvaluateAlerts {0}")]
     public async Task<IReadOnlyList<string>> RunAsync(string sceneId, CancellationToken cancellationToken)
     {
