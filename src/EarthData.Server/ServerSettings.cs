@@ -82,7 +82,4 @@ public sealed record ServerSettings(
             SearchTimeout = TimeSpan.FromMilliseconds(searchTimeout),
         };
     }
-
-    /// <summary>An absolute URL under <see cref="PublicUrl"/>; <paramref name="path"/> starts with '/'.</summary>
-    public string Url(string path) => PublicUrl.OriginalString + path;
 }
