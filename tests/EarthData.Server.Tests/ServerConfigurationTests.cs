@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,112 +43,64 @@ public class ServerConfigurationTests
     [Fact]
     public async Task PublicUrlAndCountMatched_FromConfiguration_ShapeTheStacApi()
     {
-        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
-        try
-        {
-            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
-            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:PublicUrl"] = "https://maps.example.org/earthdata/", ["EarthData:Stac:CountMatched"] = "false" }, port.ToString().TrimEnd('/'), data));
-            await app.StartAsync();
-            using var client = new HttpClient { BaseAddress = port };
-            var landing = await client.GetStringAsync("/stac");
-            Assert.Contains("\"href\":\"https://maps.example.org/earthdata/stac/collections\"", landing, StringComparison.Ordinal);
-            var search = await client.GetStringAsync("/stac/search");
-            Assert.Contains("\"numberReturned\":0", search, StringComparison.Ordinal);
-            Assert.DoesNotContain("numberMatched", search, StringComparison.Ordinal);
-            await app.StopAsync();
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        await using var server = await ConfiguredServer.StartAsync(new() { ["EarthData:PublicUrl"] = "https://maps.example.org/earthdata/", ["EarthData:Stac:CountMatched"] = "false" });
+
+        var landing = await server.Client.GetStringAsync("/stac");
+        Assert.Contains("\"href\":\"https://maps.example.org/earthdata/stac/collections\"", landing, StringComparison.Ordinal);
+        var search = await server.Client.GetStringAsync("/stac/search");
+        Assert.Contains("\"numberReturned\":0", search, StringComparison.Ordinal);
+        Assert.DoesNotContain("numberMatched", search, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PublicObjectsUrl_FromConfiguration_IsTheBaseOfAssetHrefs_AndAbsoluteHrefsPass()
     {
-        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
-        try
-        {
-            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
-            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:PublicObjectsUrl"] = "https://cdn.example.org/maps" }, port.ToString().TrimEnd('/'), data));
-            await app.StartAsync();
-            var item = TestCatalog.Items()[0];
-            item.Assets["elsewhere"] = new StacAsset { Href = "https://example.com/scene.tif" };
-            await app.Services.GetRequiredService<ICatalogStore>().UpsertItemAsync(item);
-            using var client = new HttpClient { BaseAddress = port };
+        await using var server = await ConfiguredServer.StartAsync(new() { ["EarthData:PublicObjectsUrl"] = "https://cdn.example.org/maps" });
+        var item = TestCatalog.Items()[0];
+        item.Assets["elsewhere"] = new StacAsset { Href = "https://example.com/scene.tif" };
+        await server.Catalog.UpsertItemAsync(item);
 
-            var served = JsonNode.Parse(await client.GetStringAsync($"/stac/collections/{item.Collection}/items/{item.Id}"))!;
+        var served = JsonNode.Parse(await server.Client.GetStringAsync($"/stac/collections/{item.Collection}/items/{item.Id}"))!;
 
-            Assert.Equal("https://cdn.example.org/maps/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
-            Assert.Equal("https://example.com/scene.tif", (string?)served["assets"]!["elsewhere"]!["href"]);
-            await app.StopAsync();
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.Equal("https://cdn.example.org/maps/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
+        Assert.Equal("https://example.com/scene.tif", (string?)served["assets"]!["elsewhere"]!["href"]);
     }
 
     [Fact]
     public async Task SearchPastItsTimeBudget_Is503Problem_AndTheServerStaysUp()
     {
-        var data = Directory.CreateTempSubdirectory("earthdata-budget-").FullName;
-        try
-        {
-            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
-            await using var app = EarthDataServer.Build(Options(new() { ["EarthData:Stac:SearchTimeoutMs"] = "1" }, port.ToString().TrimEnd('/'), data));
-            await app.StartAsync();
-            var catalog = (EarthData.Core.Catalog.ICatalogStore)app.Services.GetService(typeof(EarthData.Core.Catalog.ICatalogStore))!;
-            // 5,000 items (the 25 test items under other ids): the filter below costs ~2.5 M comparisons, far beyond 1 ms.
-            var items = TestCatalog.Items();
-            await catalog.UpsertItemsAsync([.. Enumerable.Range(0, 5_000).Select(i => items[i % items.Count] with { Id = $"budget-{i}" })]);
-            using var client = new HttpClient { BaseAddress = port };
+        await using var server = await ConfiguredServer.StartAsync(new() { ["EarthData:Stac:SearchTimeoutMs"] = "1" });
+        // 5,000 items (the 25 test items under other ids): the filter below costs ~2.5 M comparisons, far beyond 1 ms.
+        var items = TestCatalog.Items();
+        await server.Catalog.UpsertItemsAsync([.. Enumerable.Range(0, 5_000).Select(i => items[i % items.Count] with { Id = $"budget-{i}" })]);
 
-            // A 496-node filter that matches nothing.
-            var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"view:sun_elevation\"}},{1000 + (o * 100) + i}]}}")) + "]}");
-            using var content = new StringContent("{\"filter\":{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}}", System.Text.Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync("/stac/search", content);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {text}");
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("time budget", text, StringComparison.Ordinal);
-            using var health = await client.GetAsync("/health");
-            Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
-            await app.StopAsync();
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        // A 496-node filter that matches nothing.
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"view:sun_elevation\"}},{1000 + (o * 100) + i}]}}")) + "]}");
+        using var content = new StringContent("{\"filter\":{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await server.Client.PostAsync("/stac/search", content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("time budget", text, StringComparison.Ordinal);
+        using var health = await server.Client.GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
 
     [Fact]
     public async Task WithoutPublicUrl_LinksAndAssetHrefs_UseTheAddressTheClientCalled()
     {
-        var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
-        try
-        {
-            var port = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
-            await using var app = EarthDataServer.Build(Options([], port.ToString().TrimEnd('/'), data));
-            await app.StartAsync();
-            var item = TestCatalog.Items()[0];
-            await app.Services.GetRequiredService<ICatalogStore>().UpsertItemAsync(item);
-            using var client = new HttpClient { BaseAddress = port };
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/stac/collections/{item.Collection}/items/{item.Id}");
-            request.Headers.Host = "maps.example.org:8443";
+        await using var server = await ConfiguredServer.StartAsync([]);
+        var item = TestCatalog.Items()[0];
+        await server.Catalog.UpsertItemAsync(item);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/stac/collections/{item.Collection}/items/{item.Id}");
+        request.Headers.Host = "maps.example.org:8443";
 
-            using var response = await client.SendAsync(request);
-            var served = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        using var response = await server.Client.SendAsync(request);
+        var served = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-            Assert.Equal("http://maps.example.org:8443/objects/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
-            Assert.Contains(served["links"]!.AsArray(), l => (string?)l!["rel"] == "self"
-                && (string?)l["href"] == $"http://maps.example.org:8443/stac/collections/{item.Collection}/items/{item.Id}");
-            await app.StopAsync();
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.Equal("http://maps.example.org:8443/objects/" + item.Assets["B5_cog"].Href, (string?)served["assets"]!["B5_cog"]!["href"]);
+        Assert.Contains(served["links"]!.AsArray(), l => (string?)l!["rel"] == "self"
+            && (string?)l["href"] == $"http://maps.example.org:8443/stac/collections/{item.Collection}/items/{item.Id}");
     }
 
     [Fact]
@@ -163,4 +116,54 @@ public class ServerConfigurationTests
         DataDirectory = data ?? Path.GetTempPath(),
         Configure = configuration => configuration.AddInMemoryCollection(settings),
     };
+
+    /// <summary>A server started on a free loopback port with <c>settings</c> over a fresh data directory; disposing stops it and deletes the directory.</summary>
+    private sealed class ConfiguredServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly string _data;
+
+        private ConfiguredServer(WebApplication app, string data, Uri address)
+        {
+            _app = app;
+            _data = data;
+            Client = new HttpClient { BaseAddress = address };
+        }
+
+        public HttpClient Client { get; }
+
+        public ICatalogStore Catalog => _app.Services.GetRequiredService<ICatalogStore>();
+
+        public static async Task<ConfiguredServer> StartAsync(Dictionary<string, string?> settings)
+        {
+            var data = Directory.CreateTempSubdirectory("earthdata-config-").FullName;
+            var address = new Uri($"http://127.0.0.1:{RunningServer.FreePort()}");
+            var app = EarthDataServer.Build(Options(settings, address.ToString().TrimEnd('/'), data));
+            var server = new ConfiguredServer(app, data, address);
+            try
+            {
+                await app.StartAsync();
+                return server;
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            try
+            {
+                await _app.StopAsync();
+            }
+            finally
+            {
+                await _app.DisposeAsync();
+                Directory.Delete(_data, recursive: true);
+            }
+        }
+    }
 }
