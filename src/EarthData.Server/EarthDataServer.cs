@@ -70,6 +70,7 @@ public static class EarthDataServer
         app.MapViewerApi();
         app.MapSubscriptionsApi();
         app.MapAlertsApi();
+        app.MapBaselinesApi();
         return app;
     }
 }

@@ -26,6 +26,7 @@ internal static class AlertSamples
         SceneId = "CBERS_4_MUX_20240310_151_121_L2",
         Footprint = "CBERS4-MUX/151/121",
         BaselineId = "water-CBERS4-MUX-151-121.v3",
+        BaselineVersion = 3,
         Area = Area,
         AffectedFraction = 0.0312,
         References = version == 1 ? [] : [.. Enumerable.Range(1, version - 1).Select(v =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EarthData.Alerts.Events;
 using EarthData.Alerts.Hazards;
 using EarthData.Alerts.Webhooks;
@@ -14,11 +13,12 @@ namespace EarthData.Jobs.Alerts;
 /// earlier scenes; the burn index against the previous pass), restricted to the subscription's area and to clear
 /// pixels, go through <see cref="HazardRules"/>, then the <see cref="EventTracker"/> (state in the
 /// <see cref="IAlertStore"/>), then the <see cref="AlertDispatcher"/>. Idempotent: evaluating the same scene again
-/// issues no message and sends no webhook. Related scenes are found in the archive by collection, path and row. With a
-/// <see cref="IBaselineStore"/>, every baseline computed is stored (COG + record) under its versioned id.
+/// issues no message and sends no webhook. Related scenes are found in the archive by collection, path and row. Every
+/// baseline a hazard compares with is stored (COG, then its record: the next version of its footprint and kind) in the
+/// <see cref="IBaselineStore"/> before a message cites it by id and version; the same inputs find the stored version.
 /// </summary>
 public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscriptions, HazardThresholds thresholds, AlertDispatcher dispatcher, TimeProvider clock,
-    IBaselineStore? baselines = null)
+    IBaselineStore baselines)
 {
     /// <summary>Latest previous pass used as "before" (flood reference, burn pre-event), days.</summary>
     public const int BeforeWindowDays = 120;
@@ -51,12 +51,14 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
                 && id.AcquisitionDate < sceneId.AcquisitionDate)
             .OrderBy(id => id.AcquisitionDate).ToList();
         var beforeId = earlier.LastOrDefault(id => sceneId.AcquisitionDate.DayNumber - id.AcquisitionDate.DayNumber <= BeforeWindowDays);
-        var seasons = earlier.Where(id => sceneId.AcquisitionDate.DayNumber - id.AcquisitionDate.DayNumber > 300 && SameSeason(id.AcquisitionDate, sceneId.AcquisitionDate)).ToList();
+        var season = new DayOfYearWindow(sceneId.AcquisitionDate.DayOfYear, SeasonWindowDays);
+        var seasons = earlier.Where(id => sceneId.AcquisitionDate.DayNumber - id.AcquisitionDate.DayNumber > 300 && season.Contains(id.AcquisitionDate)).ToList();
         var before = beforeId is null ? null : SceneReflectance.Read(ArchiveLayout.SceneDirectory(archiveRoot, beforeId), cancellationToken);
         var history = seasons.Select(id => SceneReflectance.Read(ArchiveLayout.SceneDirectory(archiveRoot, id), cancellationToken)).ToList();
-        var footprint = string.Create(CultureInfo.InvariantCulture, $"{sceneId.CollectionId}/{sceneId.Path:D3}/{sceneId.Row:D3}");
+        var footprint = BaselineFootprint.Of(sceneId).ToString();
         using var grid = new SceneGrid(after.Width, after.Height, after.GeoTransform, after.Metadata.Epsg);
-        var inputs = new HazardInputs(after, before, history, thresholds.MinimumBaselineSeasons, footprint);
+        var inputs = new HazardInputs(after, before, history, thresholds.MinimumBaselineSeasons, season);
+        var stored = new Dictionary<string, BaselineRecord>(StringComparer.Ordinal);
 
         var outcomes = new List<EvaluationOutcome>();
         foreach (var subscription in interested)
@@ -64,37 +66,38 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
             var aoi = grid.Rasterize(subscription.Area);
             foreach (var hazard in subscription.Hazards)
             {
-                outcomes.Add(await EvaluateAsync(subscription, hazard, aoi, inputs, grid, footprint, cancellationToken).ConfigureAwait(false));
-            }
-        }
-
-        if (baselines is not null)
-        {
-            foreach (var (id, kind, scenes, layers) in inputs.Built)
-            {
-                if (await baselines.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+                var (values, draft, note) = inputs.For(hazard);
+                if (values is null)
                 {
-                    var record = new BaselineRecord
-                    {
-                        Id = id, Kind = kind, Footprint = footprint, Version = scenes.Count, Scenes = scenes,
-                        CogKey = ObjectStoreBaselineStore.CogKey(footprint, id), Created = clock.GetUtcNow(),
-                    };
-                    await baselines.SaveAsync(record, BaselineCog.Write(grid, after.Metadata.Epsg, layers), cancellationToken).ConfigureAwait(false);
+                    outcomes.Add(new EvaluationOutcome(subscription.Id, hazard, null, null, note));
+                    continue;
                 }
+
+                var baseline = await StoreAsync(draft!, grid, inputs.After.Metadata.Epsg, stored, cancellationToken).ConfigureAwait(false);
+                outcomes.Add(await EvaluateAsync(subscription, hazard, aoi, values, BaselineReference.Of(baseline), inputs, grid, footprint, cancellationToken)
+                    .ConfigureAwait(false));
             }
         }
 
         return outcomes;
     }
 
-    private async Task<EvaluationOutcome> EvaluateAsync(Subscription subscription, Hazard hazard, byte[] aoi, HazardInputs inputs, SceneGrid grid,
-        string footprint, CancellationToken cancellationToken)
+    // The record of the draft's inputs: found, or stored now (COG first); once per evaluation.
+    private async Task<BaselineRecord> StoreAsync(BaselineDraft draft, SceneGrid grid, int epsg, Dictionary<string, BaselineRecord> stored, CancellationToken cancellationToken)
     {
-        var (values, baselineId, note) = inputs.For(hazard);
-        if (values is null)
+        if (!stored.TryGetValue(draft.Inputs.Key, out var record))
         {
-            return new EvaluationOutcome(subscription.Id, hazard, null, null, note);
+            record = await baselines.FindAsync(draft.Inputs, cancellationToken).ConfigureAwait(false)
+                ?? await baselines.SaveAsync(draft.Inputs, BaselineCog.Write(grid, epsg, draft.Layers), cancellationToken).ConfigureAwait(false);
+            stored[draft.Inputs.Key] = record;
         }
+
+        return record;
+    }
+
+    private async Task<EvaluationOutcome> EvaluateAsync(Subscription subscription, Hazard hazard, byte[] aoi, float[] values, BaselineReference baseline,
+        HazardInputs inputs, SceneGrid grid, string footprint, CancellationToken cancellationToken)
+    {
 
         var restricted = new float[values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -127,7 +130,7 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
 
         var area = finding.AffectedPixels > 0 ? grid.Polygonize(finding.Mask, finding.AreaKm2, cancellationToken) : new AffectedArea([], 0);
         var observed = new DateTimeOffset(DateTime.SpecifyKind(inputs.After.Metadata.Datetime, DateTimeKind.Utc));
-        var (next, message) = _tracker.Observe(state, finding, new Observation(sceneId, observed, ratio), area, baselineId);
+        var (next, message) = _tracker.Observe(state, finding, new Observation(sceneId, observed, ratio), area, baseline);
         if (message is not null)
         {
             message = message with { Footprint = footprint };
@@ -140,11 +143,5 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
         }
 
         return new EvaluationOutcome(subscription.Id, hazard, finding, message, null);
-    }
-
-    private static bool SameSeason(DateOnly a, DateOnly b)
-    {
-        var difference = Math.Abs(a.DayOfYear - b.DayOfYear);
-        return Math.Min(difference, 365 - difference) <= SeasonWindowDays;
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EarthData.Jobs.Alerts;
 
 /// <summary>
@@ -77,10 +75,6 @@ public static class Baselines
 
         return water;
     }
-
-    /// <summary>A baseline id: kind, footprint and version (the number of scenes it was built from), e.g. <c>ndvi-CBERS4-MUX-151-121.v5</c>.</summary>
-    public static string Id(string kind, string footprint, int scenes) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind}-{footprint.Replace('/', '-')}.v{scenes}");
 
     private static float Percentile(List<float> sorted, double percent)
     {

@@ -6,30 +6,30 @@ namespace EarthData.Jobs.Alerts;
 /// <summary>
 /// The per-pixel inputs of each hazard for one scene, computed once and shared by every subscription: VCI (NaN where
 /// the climatology lacks seasons or the pixel is not clear), NDWI with the reference water, and the burn index
-/// (<see cref="VnirBurnIndex"/>: no CBERS camera in the archive has SWIR for dNBR).
+/// (<see cref="VnirBurnIndex"/>: no CBERS camera in the archive has SWIR for dNBR), each with the baseline it
+/// compares with as a draft the evaluator stores (or finds stored) before it cites it.
 /// </summary>
-internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? before, IReadOnlyList<SceneReflectance> history, int minimumSeasons, string footprint)
+internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? before, IReadOnlyList<SceneReflectance> history, int minimumSeasons,
+    DayOfYearWindow season)
 {
-    private (float[]?, string?, string?)? _drought;
-    private (float[]?, string?, string?)? _flood;
-    private (float[]?, string?, string?)? _burn;
+    private readonly BaselineFootprint _footprint = BaselineFootprint.Of(after.Metadata.Id);
+    private (float[]?, BaselineDraft?, string?)? _drought;
+    private (float[]?, BaselineDraft?, string?)? _flood;
+    private (float[]?, BaselineDraft?, string?)? _burn;
 
     public SceneReflectance After => after;
 
     public byte[]? ReferenceWater { get; private set; }
 
-    /// <summary>The baselines computed so far: id, kind, the scenes they were built from and their layers.</summary>
-    public List<(string Id, string Kind, IReadOnlyList<string> Scenes, IReadOnlyList<(string Name, float[] Values)> Layers)> Built { get; } = [];
-
-    /// <summary>The values a hazard's rule reads, the baseline they were measured against, or why there are none.</summary>
-    public (float[]? Values, string? BaselineId, string? Note) For(Hazard hazard) => hazard switch
+    /// <summary>The values a hazard's rule reads, the baseline they are measured against (to be stored), or why there are none.</summary>
+    public (float[]? Values, BaselineDraft? Baseline, string? Note) For(Hazard hazard) => hazard switch
     {
         Hazard.Drought => _drought ??= Drought(),
         Hazard.Flood => _flood ??= Flood(),
         _ => _burn ??= Burn(),
     };
 
-    private (float[]?, string?, string?) Drought()
+    private (float[]?, BaselineDraft?, string?) Drought()
     {
         if (history.Count < minimumSeasons)
         {
@@ -46,12 +46,11 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
 
         var vci = new float[n];
         VegetationCondition.Compute(ndvi, low, high, vci);
-        var id = Baselines.Id("ndvi", footprint, history.Count);
-        Built.Add((id, "ndvi", [.. history.Select(h => h.Metadata.Id.ToString())], [("ndvi_p5", low), ("ndvi_p95", high)]));
-        return (vci, id, null);
+        var inputs = new BaselineInputs(BaselineKinds.NdviClimatology, _footprint, history.Select(h => h.Metadata.Id), season);
+        return (vci, new BaselineDraft(inputs, [("ndvi_p5", low), ("ndvi_p95", high)]), null);
     }
 
-    private (float[]?, string?, string?) Flood()
+    private (float[]?, BaselineDraft?, string?) Flood()
     {
         List<SceneReflectance> observations = [.. history];
         if (before is not null)
@@ -72,13 +71,12 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
             ndwi[i] = after.IsClear(i) ? (after.Green[i] - after.Nir[i]) / (after.Green[i] + after.Nir[i]) : float.NaN;
         }
 
-        var id = Baselines.Id("water", footprint, observations.Count);
         var water = ReferenceWater.Select(w => w == Baselines.Unknown ? float.NaN : w).ToArray();
-        Built.Add((id, "water", [.. observations.Select(o => o.Metadata.Id.ToString())], [("reference_water", water)]));
-        return (ndwi, id, null);
+        var inputs = new BaselineInputs(BaselineKinds.ReferenceWater, _footprint, observations.Select(o => o.Metadata.Id));
+        return (ndwi, new BaselineDraft(inputs, [("reference_water", water)]), null);
     }
 
-    private (float[]?, string?, string?) Burn()
+    private (float[]?, BaselineDraft?, string?) Burn()
     {
         if (before is null)
         {
@@ -87,9 +85,12 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
 
         var n = after.Width * after.Height;
         var index = new float[n];
+        var preNir = new float[n];
         VnirBurnIndex.Compute(before.Nir, after.Blue, after.Green, after.Red, after.Nir, index);
         for (var i = 0; i < n; i++)
         {
+            preNir[i] = before.IsClear(i) ? before.Nir[i] : float.NaN;
+
             // Shadow is excluded only on the pre-event pass: burnt ground next to a cloud looks like shadow afterwards.
             if (!before.IsClear(i) || after.Mask[i] is Imaging.Masks.CloudShadowMask.Cloud or Imaging.Masks.CloudShadowMask.NoData)
             {
@@ -97,6 +98,7 @@ internal sealed class HazardInputs(SceneReflectance after, SceneReflectance? bef
             }
         }
 
-        return (index, Baselines.Id("prefire", footprint, 1), null);
+        var inputs = new BaselineInputs(BaselineKinds.PreEvent, _footprint, [before.Metadata.Id]);
+        return (index, new BaselineDraft(inputs, [("pre_nir", preNir)]), null);
     }
 }

@@ -12,11 +12,14 @@ namespace EarthData.Jobs.Background;
 /// The job of the <c>alerts</c> queue, enqueued by <see cref="HangfireAlertHook"/> once a scene is published: finds the
 /// archive-layout folder source that holds the scene (its earlier passes, the baselines' history, are beside it there)
 /// and runs <see cref="AlertEvaluator"/> on it. Safe to run twice: the evaluator skips a scene an area already saw,
-/// and a webhook message is claimed once. A failure is logged and retried by Hangfire (three more attempts); the scene
-/// stays published whatever happens here.
+/// and a webhook message is claimed once. The scene's pending evaluation (see <see cref="HangfireAlertHook"/>) is marked
+/// done once it is over, evaluated or found not evaluable; a failure leaves it pending, is logged and retried by
+/// Hangfire (three more attempts), and a restart re-enqueues it (<see cref="EvaluationRecovery"/>). The scene stays
+/// published whatever happens here.
 /// </summary>
 [Queue(SceneQueues.Alerts)]
-public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscriptionStore subscriptions, SceneSources sources, ILogger<EvaluateAlerts> logger)
+public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscriptionStore subscriptions, IAlertStore alerts, SceneSources sources,
+    ILogger<EvaluateAlerts> logger)
 {
     /// <summary>Evaluates the subscriptions' hazards on scene <paramref name="sceneId"/>.</summary>
     /// <returns>
@@ -30,6 +33,13 @@ public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscripti
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [DisplayName("EvaluateAlerts {0}")]
     public async Task<IReadOnlyList<string>> RunAsync(string sceneId, CancellationToken cancellationToken)
+    {
+        var summary = await EvaluateAsync(sceneId, cancellationToken).ConfigureAwait(false);
+        await alerts.CompleteEvaluationAsync(sceneId, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    private async Task<IReadOnlyList<string>> EvaluateAsync(string sceneId, CancellationToken cancellationToken)
     {
         if (!SceneId.TryParse(sceneId, out var id))
         {

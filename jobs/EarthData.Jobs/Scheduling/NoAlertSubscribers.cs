@@ -9,5 +9,8 @@ namespace EarthData.Jobs.Scheduling;
 public sealed class NoAlertSubscribers : ISceneAlertHook
 {
     /// <inheritdoc />
+    public Task ScenePublishingAsync(string sceneId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public Task ScenePublishedAsync(SceneRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 }

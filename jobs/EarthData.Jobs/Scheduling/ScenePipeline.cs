@@ -94,6 +94,12 @@ public sealed partial class ScenePipeline
             }
 
             await run.DisposeAsync().ConfigureAwait(false);
+            if (stage == SceneStage.Publish)
+            {
+                // Before the commit: a scene published is then always pending evaluation or evaluated, whenever the process stops.
+                await _alerts.ScenePublishingAsync(sceneId, CancellationToken.None).ConfigureAwait(false);
+            }
+
             var outcome = await _state.CompleteStageAsync(run, CancellationToken.None).ConfigureAwait(false);
             if (outcome?.Enqueue is { } next)
             {

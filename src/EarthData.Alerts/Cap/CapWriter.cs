@@ -116,6 +116,10 @@ public sealed class CapWriter(string sender, Uri? publicUrl)
         if (message.BaselineId is not null)
         {
             info.Add(Parameter("EarthData:baseline", message.BaselineId));
+            if (message.BaselineVersion is { } version)
+            {
+                info.Add(Parameter("EarthData:baselineVersion", version.ToString(CultureInfo.InvariantCulture)));
+            }
         }
 
         var area = new XElement(Ns + "area", new XElement(Ns + "areaDesc", $"{AlertTexts.EventName(message.Hazard, language)}: {message.Footprint}"));

@@ -26,8 +26,8 @@ public sealed class EventTracker(HazardThresholds thresholds, TimeProvider clock
     /// <param name="finding">What the rule found in the scene.</param>
     /// <param name="observation">The scene and its measure relative to the raise threshold.</param>
     /// <param name="area">The affected area as polygons, for the message.</param>
-    /// <param name="baselineId">Baseline id and version the evaluation used.</param>
-    public (EventState State, AlertMessage? Message) Observe(EventState state, HazardFinding finding, Observation observation, AffectedArea area, string? baselineId)
+    /// <param name="baseline">The stored baseline the evaluation compared with, or null.</param>
+    public (EventState State, AlertMessage? Message) Observe(EventState state, HazardFinding finding, Observation observation, AffectedArea area, BaselineReference? baseline)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(finding);
@@ -51,7 +51,7 @@ public sealed class EventTracker(HazardThresholds thresholds, TimeProvider clock
             var eventId = string.Create(CultureInfo.InvariantCulture,
                 $"{finding.Hazard.ToString().ToLowerInvariant()}-{state.Footprint.Replace('/', '-').ToLowerInvariant()}-{observation.Observed:yyyyMMdd}");
             return Issue(next with { EventId = eventId, Open = true, ClearStreak = 0, Version = 0, Issued = [] },
-                AlertMessageType.Alert, finding, observation, area, baselineId);
+                AlertMessageType.Alert, finding, observation, area, baseline);
         }
 
         if (observation.ClearMeasureRatio < thresholds.ClearShare)
@@ -60,16 +60,16 @@ public sealed class EventTracker(HazardThresholds thresholds, TimeProvider clock
             next = next with { ClearStreak = clear };
             return clear < thresholds.ClearPersistence
                 ? (next, null)
-                : Issue(next with { Open = false, RaiseStreak = 0 }, AlertMessageType.Cancel, finding with { Severity = AlertSeverity.Unknown }, observation, area, baselineId);
+                : Issue(next with { Open = false, RaiseStreak = 0 }, AlertMessageType.Cancel, finding with { Severity = AlertSeverity.Unknown }, observation, area, baseline);
         }
 
         next = next with { ClearStreak = 0 };
         var changed = finding.Raised && (finding.Severity != state.Severity
             || Math.Abs(finding.AreaKm2 - state.AreaKm2) > AreaChangeForUpdate * Math.Max(state.AreaKm2, 1e-9));
-        return changed ? Issue(next, AlertMessageType.Update, finding, observation, area, baselineId) : (next, null);
+        return changed ? Issue(next, AlertMessageType.Update, finding, observation, area, baseline) : (next, null);
     }
 
-    private (EventState, AlertMessage) Issue(EventState state, AlertMessageType type, HazardFinding finding, Observation observation, AffectedArea area, string? baselineId)
+    private (EventState, AlertMessage) Issue(EventState state, AlertMessageType type, HazardFinding finding, Observation observation, AffectedArea area, BaselineReference? baseline)
     {
         var now = clock.GetUtcNow();
         var sent = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
@@ -84,7 +84,8 @@ public sealed class EventTracker(HazardThresholds thresholds, TimeProvider clock
             Observed = observation.Observed,
             SceneId = observation.SceneId,
             Footprint = state.Footprint,
-            BaselineId = baselineId,
+            BaselineId = baseline?.Id,
+            BaselineVersion = baseline?.Version,
             Area = area,
             AffectedFraction = finding.AffectedFraction,
             References = state.Issued,

@@ -37,6 +37,10 @@ public static class AlertGeoJson
         if (message.BaselineId is not null)
         {
             writer.WriteString("baseline", message.BaselineId);
+            if (message.BaselineVersion is { } version)
+            {
+                writer.WriteNumber("baselineVersion", version);
+            }
         }
 
         writer.WriteNumber("areaKm2", Math.Round(message.Area.AreaKm2, 3));

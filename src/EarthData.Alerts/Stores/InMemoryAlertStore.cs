@@ -12,6 +12,8 @@ public sealed class InMemoryAlertStore : IAlertStore
     private readonly Dictionary<(string, Hazard), EventState> _states = [];
     private readonly Dictionary<string, AlertMessage> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (WebhookClaim Claim, bool Done)> _deliveries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _pendingEvaluations = new(StringComparer.Ordinal);
+    private long _marks;
 
     /// <inheritdoc />
     public Task<EventState?> GetStateAsync(string areaKey, Hazard hazard, CancellationToken cancellationToken)
@@ -89,6 +91,39 @@ public sealed class InMemoryAlertStore : IAlertStore
         {
             // Insertion order is claim order (no removals).
             return Task.FromResult<IReadOnlyList<WebhookClaim>>([.. _deliveries.Values.Where(d => !d.Done).Select(d => d.Claim)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task MarkEvaluationPendingAsync(string sceneId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sceneId);
+        lock (_gate)
+        {
+            _pendingEvaluations[sceneId] = ++_marks;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task CompleteEvaluationAsync(string sceneId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sceneId);
+        lock (_gate)
+        {
+            _pendingEvaluations.Remove(sceneId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListPendingEvaluationsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. _pendingEvaluations.OrderBy(p => p.Value).Select(p => p.Key)]);
         }
     }
 }

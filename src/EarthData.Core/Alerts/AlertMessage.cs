@@ -36,8 +36,11 @@ public sealed record AlertMessage
     /// <summary>The footprint (path/row key) the event belongs to.</summary>
     public required string Footprint { get; init; }
 
-    /// <summary>Id and version of the baseline the evaluation compared with, when one was used.</summary>
+    /// <summary>Id of the stored baseline the evaluation compared with (see <see cref="BaselineRecord"/>), when one was used.</summary>
     public string? BaselineId { get; init; }
+
+    /// <summary>Version of that baseline (null exactly when <see cref="BaselineId"/> is).</summary>
+    public int? BaselineVersion { get; init; }
 
     /// <summary>The affected area.</summary>
     public required AffectedArea Area { get; init; }

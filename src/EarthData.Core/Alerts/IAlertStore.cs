@@ -29,4 +29,16 @@ public interface IAlertStore
 
     /// <summary>Claimed deliveries not completed, oldest first: what a restart that lost its job queue must send again.</summary>
     Task<IReadOnlyList<WebhookClaim>> ListPendingDeliveriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that scene <paramref name="sceneId"/> awaits alert evaluation (written before its publish commits, so a
+    /// published scene is always pending or evaluated); marking a scene again makes it pending again.
+    /// </summary>
+    Task MarkEvaluationPendingAsync(string sceneId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the evaluation of <paramref name="sceneId"/> is over (idempotent; a scene never marked stays unknown).</summary>
+    Task CompleteEvaluationAsync(string sceneId, CancellationToken cancellationToken);
+
+    /// <summary>Scenes marked pending and not completed, oldest mark first: what a restart that lost its job queue must evaluate.</summary>
+    Task<IReadOnlyList<string>> ListPendingEvaluationsAsync(CancellationToken cancellationToken);
 }

@@ -15,9 +15,10 @@ namespace EarthData.Server.Alerts;
 /// <summary>
 /// Registers the alert feature on top of <see cref="EarthDataServiceCollectionExtensions.AddEarthData(IServiceCollection, EarthDataSettings, EarthDataRole)"/>
 /// (for <c>serve</c> and <c>worker</c> alike): the alert and subscription stores in the catalogue database
-/// (<c>EarthData:Catalog:Provider</c>: the SQLite file or the PostgreSQL schema), baselines in the object store, the
-/// evaluator the <c>EvaluateAlerts</c> job runs, webhook delivery as <c>DeliverWebhook</c> jobs (re-enqueued at start-up
-/// from the open claims with the in-memory job storage, see <see cref="WebhookRecovery"/>), the CAP writer
+/// (<c>EarthData:Catalog:Provider</c>: the SQLite file or the PostgreSQL schema), baselines (COGs in the object store,
+/// records in the catalogue database), the evaluator the <c>EvaluateAlerts</c> job runs, webhook delivery as
+/// <c>DeliverWebhook</c> jobs (pending evaluations and open claims re-enqueued at start-up with the in-memory job
+/// storage, see <see cref="AlertRecovery"/>), the CAP writer
 /// (<c>EarthData:Alerts:Sender</c>, default <c>earthdata@localhost</c>), the webhook target guard
 /// (<c>EarthData:Webhooks:AllowPrivateTargets</c>), and the thresholds (<c>EarthData:Alerts</c>).
 /// </summary>
@@ -38,7 +39,9 @@ public static class AlertServices
         });
         services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<AlertDatabase>()));
         services.AddSingleton<ISubscriptionStore>(sp => new SqlSubscriptionStore(sp.GetRequiredService<AlertDatabase>()));
-        services.AddSingleton<IBaselineStore>(sp => new ObjectStoreBaselineStore(sp.GetRequiredService<IObjectStore>()));
+        services.AddSingleton<IBaselineStore>(sp => new SqlBaselineStore(sp.GetRequiredService<AlertDatabase>(), sp.GetRequiredService<IObjectStore>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<EvaluationRecovery>();
         services.AddSingleton(new CapWriter(configuration["EarthData:Alerts:Sender"] ?? "earthdata@localhost", null));
         services.AddSingleton(guard);
         services.AddSingleton(sp => new WebhookDelivery(new HttpClient(WebhookHttpHandler.Create(guard)), guard, new WebhookRetryPolicy(),
@@ -49,7 +52,7 @@ public static class AlertServices
             sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IBaselineStore>()));
         services.AddSingleton(new AlertStreamOptions(TimeSpan.FromMilliseconds(configuration.GetValue("EarthData:Alerts:StreamPollMilliseconds", 2000))));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHostedService<WebhookRecovery>();
+        services.AddHostedService<AlertRecovery>();
         return services;
     }
 }

@@ -9,7 +9,8 @@ namespace EarthData.Storage.Alerts;
 /// <see cref="IAlertStore"/> in the catalogue database (SQLite or PostgreSQL, see <see cref="AlertDatabase"/>): state
 /// and message are saved in one transaction; a message id is written once (a second save of the same event version,
 /// e.g. by a second worker evaluating the same scene, keeps the first); a delivery claim is a primary-key insert, so of
-/// any number of concurrent claimants, in any number of processes, exactly one wins. Thread-safe.
+/// any number of concurrent claimants, in any number of processes, exactly one wins; a scene's pending evaluation is a row
+/// of its own, open until the evaluation is over. Thread-safe.
 /// </summary>
 public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
 {
@@ -125,6 +126,35 @@ public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
         var rows = await database.QueryAsync(
             "SELECT webhook_id, subscription_id, alert_id FROM alert_deliveries WHERE done_at IS NULL ORDER BY claimed_at, webhook_id", new SqlBuilder(), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new WebhookClaim(r[0]!, r[1]!, r[2]!))];
+    }
+
+    /// <inheritdoc />
+    public async Task MarkEvaluationPendingAsync(string sceneId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sceneId);
+        var sql = new SqlBuilder();
+        await database.ExecuteAsync(
+            $"INSERT INTO alert_evaluations (scene_id, requested_at) VALUES ({sql.Param(sceneId)}, {sql.Param(database.Instant(DateTimeOffset.UtcNow))}) " +
+            "ON CONFLICT (scene_id) DO UPDATE SET requested_at = excluded.requested_at, done_at = NULL",
+            sql, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteEvaluationAsync(string sceneId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sceneId);
+        var sql = new SqlBuilder();
+        await database.ExecuteAsync(
+            $"UPDATE alert_evaluations SET done_at = {sql.Param(database.Instant(DateTimeOffset.UtcNow))} WHERE scene_id = {sql.Param(sceneId)} AND done_at IS NULL",
+            sql, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListPendingEvaluationsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryAsync(
+            "SELECT scene_id FROM alert_evaluations WHERE done_at IS NULL ORDER BY requested_at, scene_id", new SqlBuilder(), cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r[0]!)];
     }
 
     private static string Name(Hazard hazard) => hazard.ToString().ToLower(CultureInfo.InvariantCulture);

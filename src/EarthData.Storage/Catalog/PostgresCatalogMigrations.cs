@@ -88,5 +88,35 @@ internal static class PostgresCatalogMigrations
             webhook_disabled text,
             content text NOT NULL);
         """,
+        // v5: baselines (EarthData.Storage.Alerts.SqlBaselineStore): one row per stored version, the commit point of
+        // its COG; numbered per footprint and kind; the same inputs (kind, footprint, season, scenes: their SHA-256)
+        // are never a second version. And one row per scene whose alert evaluation is pending (done_at null) or
+        // over: written before the publish commits, so a restart that lost its job queue re-enqueues what is open.
+        """
+        CREATE TABLE baselines (
+            id text COLLATE "C" PRIMARY KEY,
+            footprint text COLLATE "C" NOT NULL,
+            collection text NOT NULL,
+            grid_path integer NOT NULL,
+            grid_row integer NOT NULL,
+            kind text NOT NULL,
+            version integer NOT NULL,
+            inputs_key text NOT NULL,
+            cog_key text NOT NULL,
+            scene_count integer NOT NULL,
+            first_acquired date NOT NULL,
+            last_acquired date NOT NULL,
+            season_day integer,
+            season_half_width integer,
+            created timestamptz NOT NULL,
+            content text NOT NULL,
+            UNIQUE (footprint, kind, version),
+            UNIQUE (footprint, kind, inputs_key));
+        CREATE TABLE alert_evaluations (
+            scene_id text COLLATE "C" PRIMARY KEY,
+            requested_at timestamptz NOT NULL,
+            done_at timestamptz);
+        CREATE INDEX alert_evaluations_pending ON alert_evaluations (requested_at, scene_id) WHERE done_at IS NULL;
+        """,
     ];
 }

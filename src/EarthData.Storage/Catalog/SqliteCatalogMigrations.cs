@@ -87,5 +87,35 @@ internal static class SqliteCatalogMigrations
             webhook_disabled TEXT,
             content TEXT NOT NULL);
         """,
+        // v5: baselines (EarthData.Storage.Alerts.SqlBaselineStore): one row per stored version, the commit point of
+        // its COG; numbered per footprint and kind; the same inputs (kind, footprint, season, scenes: their SHA-256)
+        // are never a second version. And one row per scene whose alert evaluation is pending (done_at null) or
+        // over: written before the publish commits, so a restart that lost its job queue re-enqueues what is open.
+        """
+        CREATE TABLE baselines (
+            id TEXT PRIMARY KEY,
+            footprint TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            grid_path INTEGER NOT NULL,
+            grid_row INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            inputs_key TEXT NOT NULL,
+            cog_key TEXT NOT NULL,
+            scene_count INTEGER NOT NULL,
+            first_acquired TEXT NOT NULL,
+            last_acquired TEXT NOT NULL,
+            season_day INTEGER,
+            season_half_width INTEGER,
+            created TEXT NOT NULL,
+            content TEXT NOT NULL,
+            UNIQUE (footprint, kind, version),
+            UNIQUE (footprint, kind, inputs_key));
+        CREATE TABLE alert_evaluations (
+            scene_id TEXT PRIMARY KEY,
+            requested_at TEXT NOT NULL,
+            done_at TEXT);
+        CREATE INDEX alert_evaluations_pending ON alert_evaluations (requested_at, scene_id) WHERE done_at IS NULL;
+        """,
     ];
 }

@@ -83,5 +83,5 @@ public class EventTrackerTests
     private static (EventState, AlertMessage?) Observe(EventTracker tracker, EventState state, int pass, bool raised, AlertSeverity severity, double area, double ratio) =>
         tracker.Observe(state, AlertSamples.Finding(raised, severity, area),
             new Observation($"CBERS_4_MUX_{Day0.AddDays(26 * (pass - 1)):yyyyMMdd}_151_121_L2", Day0.AddDays(26 * (pass - 1)), ratio),
-            AlertSamples.Area, "water-v1");
+            AlertSamples.Area, new BaselineReference("water-CBERS4-MUX-151-121.v1", 1));
 }

@@ -18,10 +18,11 @@ namespace EarthData.Jobs.Tests.Alerts;
 public class AlertJobsTests
 {
     [Fact]
-    public async Task EvaluateAlerts_RunTwice_IssuesOneAlertAndSendsOneWebhook()
+    public async Task EvaluateAlerts_RunTwice_IssuesOneAlertAndSendsOneWebhook_AndMarksTheEvaluationDone()
     {
         using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
         await scenario.SubscribeAsync();
+        await scenario.Store.MarkEvaluationPendingAsync(scenario.After.ToString(), CancellationToken.None);
         var job = Job(scenario);
 
         var first = await job.RunAsync(scenario.After.ToString(), CancellationToken.None);
@@ -32,6 +33,46 @@ public class AlertJobsTests
         Assert.Contains($"sub_scenario flood: Alert {alert.Id}", first);
         Assert.DoesNotContain(second, line => line.Contains(": Alert", StringComparison.Ordinal) || line.Contains(": Update", StringComparison.Ordinal));
         Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", second);
+        Assert.Single(scenario.Receiver.Requests);
+        Assert.Empty(await scenario.Store.ListPendingEvaluationsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PendingEvaluation_OfASceneThatPublishedJustBeforeAStop_RunsOnceAfterTheRestart_RaisingOneAlertAndOneWebhook()
+    {
+        using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
+        await scenario.SubscribeAsync();
+        var sceneId = scenario.After.ToString();
+        var now = DateTime.UtcNow;
+        await scenario.Catalog.TryInsertSceneRecordAsync(new SceneRecord { SceneId = sceneId, State = SceneState.Published, CreatedAt = now, UpdatedAt = now });
+        await scenario.Catalog.TryInsertSceneRecordAsync(new SceneRecord { SceneId = "CBERS4_MUX_20240301_151_121_L4", State = SceneState.Publishing, CreatedAt = now, UpdatedAt = now });
+        var lost = new RecordingJobClient(); // the in-memory job storage the stop empties
+        var hook = new HangfireAlertHook(lost, scenario.Subscriptions, scenario.Store, NullLogger<HangfireAlertHook>.Instance);
+        await hook.ScenePublishingAsync(sceneId, CancellationToken.None);
+        await hook.ScenePublishedAsync(new SceneRecord { SceneId = sceneId, State = SceneState.Published, UpdatedAt = now }, CancellationToken.None);
+        await hook.ScenePublishingAsync("CBERS4_MUX_20240301_151_121_L4", CancellationToken.None); // its publish not committed yet
+        await hook.ScenePublishingAsync("CBERS4_MUX_20240201_151_121_L4", CancellationToken.None); // a scene the catalogue no longer knows
+        Assert.Single(lost.Of<EvaluateAlerts>());
+
+        var (alerts, _, _) = scenario.Reopen();
+        var client = new RecordingJobClient();
+        var requeued = await new EvaluationRecovery(alerts, scenario.Catalog, client).RequeuePendingAsync(CancellationToken.None);
+
+        Assert.Equal([sceneId], requeued);
+        var args = Assert.Single(client.Of<EvaluateAlerts>());
+        Assert.Equal(sceneId, args[0]);
+        var summary = await Job(scenario).RunAsync((string)args[0]!, CancellationToken.None);
+        var alert = Assert.Single(await alerts.ListAsync(new AlertQuery(), CancellationToken.None));
+        Assert.Contains($"sub_scenario flood: Alert {alert.Id}", summary);
+        Assert.Single(scenario.Receiver.Requests);
+        Assert.Equal(["CBERS4_MUX_20240301_151_121_L4"], await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+
+        // A second restart finds nothing to evaluate; the lost job, should it run after all, issues and sends nothing.
+        var again = new RecordingJobClient();
+        Assert.Empty(await new EvaluationRecovery(alerts, scenario.Catalog, again).RequeuePendingAsync(CancellationToken.None));
+        Assert.Empty(again.Created);
+        await Job(scenario).RunAsync((string)lost.Of<EvaluateAlerts>()[0][0]!, CancellationToken.None);
+        Assert.Single(await alerts.ListAsync(new AlertQuery(), CancellationToken.None));
         Assert.Single(scenario.Receiver.Requests);
     }
 
@@ -45,13 +86,15 @@ public class AlertJobsTests
     }
 
     [Fact]
-    public async Task EvaluateAlerts_Throws_SoHangfireRetries_WhenTheEvaluationFails()
+    public async Task EvaluateAlerts_Throws_SoHangfireRetries_AndLeavesTheEvaluationPending_WhenTheEvaluationFails()
     {
         using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
         await scenario.SubscribeAsync();
+        await scenario.Store.MarkEvaluationPendingAsync(scenario.After.ToString(), CancellationToken.None);
         Corrupt(scenario);
 
         await Assert.ThrowsAnyAsync<Exception>(() => Job(scenario).RunAsync(scenario.After.ToString(), CancellationToken.None));
+        Assert.Equal([scenario.After.ToString()], await scenario.Store.ListPendingEvaluationsAsync(CancellationToken.None));
         var retry = typeof(EvaluateAlerts).GetMethod(nameof(EvaluateAlerts.RunAsync))!.GetCustomAttribute<AutomaticRetryAttribute>()!;
         Assert.Equal(3, retry.Attempts);
     }
@@ -64,7 +107,7 @@ public class AlertJobsTests
         var elsewhere = Directory.CreateTempSubdirectory("earthdata-elsewhere-");
         try
         {
-            var job = new EvaluateAlerts(scenario.Evaluator, scenario.Subscriptions, new SceneSources([new ArchiveFolderSource(elsewhere.FullName)]),
+            var job = new EvaluateAlerts(scenario.Evaluator, scenario.Subscriptions, scenario.Store, new SceneSources([new ArchiveFolderSource(elsewhere.FullName)]),
                 NullLogger<EvaluateAlerts>.Instance);
 
             Assert.Empty(await job.RunAsync(scenario.After.ToString(), CancellationToken.None));
@@ -81,13 +124,18 @@ public class AlertJobsTests
     {
         var client = new RecordingJobClient();
         var subscriptions = new InMemorySubscriptionStore();
-        var hook = new HangfireAlertHook(client, subscriptions, NullLogger<HangfireAlertHook>.Instance);
+        var alerts = new InMemoryAlertStore();
+        var hook = new HangfireAlertHook(client, subscriptions, alerts, NullLogger<HangfireAlertHook>.Instance);
         var record = new SceneRecord { SceneId = "CBERS4_MUX_20240310_151_121_L4", State = SceneState.Published, UpdatedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow };
 
+        await hook.ScenePublishingAsync(record.SceneId, CancellationToken.None);
         await hook.ScenePublishedAsync(record, CancellationToken.None);
         Assert.Empty(client.Created);
+        Assert.Empty(await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
 
         await subscriptions.AddAsync(Subscription(new Uri("https://agency.example/hook")), CancellationToken.None);
+        await hook.ScenePublishingAsync(record.SceneId, CancellationToken.None);
+        Assert.Equal([record.SceneId], await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
         await hook.ScenePublishedAsync(record, CancellationToken.None);
 
         var (job, state) = Assert.Single(client.Created);
@@ -100,8 +148,9 @@ public class AlertJobsTests
     [Fact]
     public async Task AlertHook_DoesNotThrow_WhenTheStoreFails()
     {
-        var hook = new HangfireAlertHook(new RecordingJobClient(), new FailingSubscriptions(), NullLogger<HangfireAlertHook>.Instance);
+        var hook = new HangfireAlertHook(new RecordingJobClient(), new FailingSubscriptions(), new InMemoryAlertStore(), NullLogger<HangfireAlertHook>.Instance);
 
+        await hook.ScenePublishingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
         await hook.ScenePublishedAsync(new SceneRecord { SceneId = "CBERS4_MUX_20240310_151_121_L4", State = SceneState.Published, UpdatedAt = DateTime.UtcNow }, CancellationToken.None);
     }
 
@@ -166,7 +215,7 @@ public class AlertJobsTests
     }
 
     private static EvaluateAlerts Job(AlertScenario scenario) =>
-        new(scenario.Evaluator, scenario.Subscriptions, new SceneSources([new ArchiveFolderSource(scenario.Archive)]), NullLogger<EvaluateAlerts>.Instance);
+        new(scenario.Evaluator, scenario.Subscriptions, scenario.Store, new SceneSources([new ArchiveFolderSource(scenario.Archive)]), NullLogger<EvaluateAlerts>.Instance);
 
     private static void Corrupt(AlertScenario scenario)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EarthData.Alerts.Hazards;
-using EarthData.Alerts.Stores;
 using EarthData.Alerts.Webhooks;
 using EarthData.Core.Alerts;
 using EarthData.Core.Geometry;
@@ -9,22 +8,28 @@ using EarthData.Gdal;
 using EarthData.Jobs.Alerts;
 using EarthData.Samples;
 using EarthData.Samples.Synthesis;
+using EarthData.Storage.Alerts;
+using EarthData.Storage.Catalog;
+using EarthData.Storage.Objects;
 using EarthData.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace EarthData.Jobs.Tests.Alerts;
 
 /// <summary>
 /// One generated scenario run through the whole alert path: the generator's archive (history seasons, before, after,
 /// truth mask), a subscription over the truth's extent (the whole scene for the control) with a webhook to a real
-/// loopback receiver, and the evaluator with in-memory stores.
+/// loopback receiver, and the evaluator with the product's stores: alerts, subscriptions and baseline records in a
+/// SQLite catalogue, baseline COGs in a filesystem object store. <see cref="Reopen"/> is another process's view of them.
 /// </summary>
 internal sealed class AlertScenario : IDisposable
 {
     public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static readonly DateOnly Date = new(2024, 3, 10);
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("earthdata-alerts-");
+    private readonly List<AlertDatabase> _databases = [];
 
-    public AlertScenario(ChangeScenario scenario, int historySeasons, int seed, IBaselineStore? baselines = null)
+    public AlertScenario(ChangeScenario scenario, int historySeasons, int seed)
     {
         Archive = Path.Combine(_root.FullName, "archive");
         var options = new SyntheticSceneOptions
@@ -52,12 +57,16 @@ internal sealed class AlertScenario : IDisposable
         }
 
         Truth = Generated.TruthMaskPath is { } truthPath ? ReadTruth(truthPath) : null;
+        Catalog = new SqliteCatalogStore(Path.Combine(_root.FullName, "catalog.db"));
+        Catalog.MigrateAsync().GetAwaiter().GetResult(); // a constructor; xunit runs tests without a synchronization context
+        Objects = new FileSystemObjectStore(Path.Combine(_root.FullName, "objects"));
+        (Store, Subscriptions, Baselines) = Reopen();
         Receiver = new LoopbackReceiver(200);
         var guard = new WebhookTargetGuard(allowPrivateTargets: true);
         Client = new HttpClient(WebhookHttpHandler.Create(guard));
         var delivery = new WebhookDelivery(Client, guard, new WebhookRetryPolicy([TimeSpan.FromMilliseconds(10)]), TimeProvider.System);
         Scheduler = new InProcessWebhookScheduler(delivery, Subscriptions, (d, ct) => Task.Delay(d, ct));
-        Evaluator = new AlertEvaluator(Store, Subscriptions, new HazardThresholds(), new AlertDispatcher(Store, Scheduler), TimeProvider.System, baselines);
+        Evaluator = new AlertEvaluator(Store, Subscriptions, new HazardThresholds(), new AlertDispatcher(Store, Scheduler), TimeProvider.System, Baselines);
     }
 
     public string Archive { get; }
@@ -83,9 +92,15 @@ internal sealed class AlertScenario : IDisposable
 
     public HttpClient Client { get; }
 
-    public InMemoryAlertStore Store { get; } = new();
+    public SqliteCatalogStore Catalog { get; }
 
-    public InMemorySubscriptionStore Subscriptions { get; } = new();
+    public FileSystemObjectStore Objects { get; }
+
+    public IAlertStore Store { get; }
+
+    public ISubscriptionStore Subscriptions { get; }
+
+    public IBaselineStore Baselines { get; }
 
     public InProcessWebhookScheduler Scheduler { get; }
 
@@ -136,6 +151,14 @@ internal sealed class AlertScenario : IDisposable
         return subscription;
     }
 
+    /// <summary>The stores over the same catalogue and object store, as a restarted process opens them.</summary>
+    public (IAlertStore Alerts, ISubscriptionStore Subscriptions, IBaselineStore Baselines) Reopen()
+    {
+        var database = AlertDatabase.Sqlite(Path.Combine(_root.FullName, "catalog.db"));
+        _databases.Add(database);
+        return (new SqlAlertStore(database), new SqlSubscriptionStore(database), new SqlBaselineStore(database, Objects));
+    }
+
     public double ManifestAreaKm2()
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Generated.ManifestPath!));
@@ -146,6 +169,8 @@ internal sealed class AlertScenario : IDisposable
     {
         Receiver.Dispose();
         Client.Dispose();
+        _databases.ForEach(d => d.Dispose());
+        SqliteConnection.ClearAllPools();
         _root.Delete(recursive: true);
     }
 

@@ -22,13 +22,14 @@ internal sealed class PipelineHarness : IDisposable
         State = new SceneStateService(target.Catalog, new SceneStateOptions { RetryDelay = TimeSpan.FromMilliseconds(50), MaxAttempts = 3 });
         var processing = new SceneProcessingOptions { Threads = 2, Layers = [Imaging.Layers.LayerDefinition.TrueColor] };
         Scheduler = new InlineSceneJobScheduler();
+        AlertHook = new RecordingAlertHook(State);
         Pipeline = new ScenePipeline(State,
         [
             new IngestStage(Sources, handoff, Workspace, 4),
             new ProcessStage(handoff, Workspace, processing, 4),
             new TileStage(handoff, Workspace, processing, 4),
             new PublishStage(handoff, Workspace, new ScenePublisher(objects, target.Catalog, target.Options)),
-        ], Scheduler);
+        ], Scheduler, AlertHook);
         Intake = new SceneIntake(Sources, State, Scheduler);
         Discovery = new SceneDiscovery(Intake, objects, new SceneRecovery(target.Catalog, Scheduler));
     }
@@ -46,6 +47,8 @@ internal sealed class PipelineHarness : IDisposable
     public InlineSceneJobScheduler Scheduler { get; }
 
     public ScenePipeline Pipeline { get; }
+
+    public RecordingAlertHook AlertHook { get; }
 
     public SceneIntake Intake { get; }
 

@@ -28,6 +28,8 @@ public sealed class ScenePipelineTests(PublishScenesFixture scenes) : IClassFixt
         Assert.True(await harness.Target.Objects.ExistsAsync($"cogs/CBERS4-MUX/{id}/visual.tif"));
         Assert.False(Directory.Exists(harness.Workspace.WorkOf(id)));
         Assert.False(Directory.Exists(harness.Workspace.SourceOf(id)));
+        // The alert hook hears of the publish before its commit (to record the evaluation as pending) and after it.
+        Assert.Equal<(string, string, SceneState?)>([("publishing", id, SceneState.Publishing), ("published", id, SceneState.Published)], harness.AlertHook.Calls);
     }
 
     [Fact]

@@ -14,8 +14,9 @@ namespace EarthData.Server.Tests.Alerts;
 /// <summary>
 /// "Receive alerts" end to end on a real server with workers: a subscription with a webhook to a loopback receiver, a
 /// generated flood pair dropped and queued through the API, the pipeline publishing both scenes and the <c>alerts</c>
-/// queue evaluating them; a restart on the same data directory keeps the alert and the subscription, and sends the
-/// webhook whose retry the in-memory job storage lost — once.
+/// queue evaluating them against a baseline it stores and the alert names; a restart on the same data directory keeps
+/// the alert and the subscription, sends the webhook whose retry the in-memory job storage lost — once — and runs the
+/// evaluation left pending by a stop right after a publish, raising and sending nothing twice.
 /// </summary>
 public sealed class AlertPipelineTests
 {
@@ -71,8 +72,24 @@ public sealed class AlertPipelineTests
             Assert.Empty(CapConformance.Check(document));
 
             Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.IsEmpty ? (bool?)null : true)));
+            var alert = await server.Client.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}");
+            var baselines = (await server.Client.GetFromJsonAsync<JsonElement>("/api/baselines?footprint=CBERS4-MUX/151/121&kind=water")).GetProperty("baselines");
+            var baseline = Assert.Single(baselines.EnumerateArray());
+            Assert.Equal((baseline.GetProperty("id").GetString(), 1), (alert.GetProperty("baseline").GetString(), alert.GetProperty("baselineVersion").GetInt32()));
+            Assert.Equal([generated.Scenes[0].Id.ToString()], baseline.GetProperty("scenes").EnumerateArray().Select(s => s.GetString()));
+            using (var cog = await server.Client.GetAsync(baseline.GetProperty("links").GetProperty("cog").GetString()))
+            {
+                Assert.Equal(HttpStatusCode.OK, cog.StatusCode);
+            }
 
+            var alerts = server.Service<EarthData.Core.Alerts.IAlertStore>();
+            Assert.True(await WaitForAsync(async () => (await alerts.ListPendingEvaluationsAsync(CancellationToken.None)).Count == 0 ? true : (bool?)null));
+
+            // As if the server stopped between the after scene's publish and its evaluation job.
+            await alerts.MarkEvaluationPendingAsync(generated.Scenes[^1].Id.ToString(), CancellationToken.None);
             await server.RestartAsync();
+            Assert.True(await WaitForAsync(async () =>
+                (await server.Service<EarthData.Core.Alerts.IAlertStore>().ListPendingEvaluationsAsync(CancellationToken.None)).Count == 0 ? true : (bool?)null));
 
             Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.Count < 2 ? (bool?)null : true)));
             await Task.Delay(TimeSpan.FromSeconds(6)); // time for a (wrong) third delivery: the retry of before the restart, or a second re-enqueue

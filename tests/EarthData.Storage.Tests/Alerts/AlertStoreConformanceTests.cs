@@ -169,6 +169,38 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PendingEvaluations_AreTheScenesMarkedAndNotCompleted_OldestMarkFirst()
+    {
+        var (alerts, _) = await OpenAsync();
+        Assert.Empty(await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+        await alerts.MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
+        await Task.Delay(20);
+        await alerts.MarkEvaluationPendingAsync("CBERS4_MUX_20240204_151_121_L4", CancellationToken.None);
+        await Task.Delay(20);
+        await alerts.MarkEvaluationPendingAsync("CBERS4_MUX_20240405_151_121_L4", CancellationToken.None);
+
+        await alerts.CompleteEvaluationAsync("CBERS4_MUX_20240204_151_121_L4", CancellationToken.None);
+        await alerts.CompleteEvaluationAsync("CBERS4_MUX_20240204_151_121_L4", CancellationToken.None);
+        await alerts.CompleteEvaluationAsync("CBERS4_MUX_20200101_151_121_L4", CancellationToken.None);
+
+        Assert.Equal(["CBERS4_MUX_20240310_151_121_L4", "CBERS4_MUX_20240405_151_121_L4"], await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MarkEvaluationPending_AfterCompletion_MakesTheScenePendingAgain_OnceAcrossWorkers()
+    {
+        var (first, _) = await OpenAsync();
+        var (second, _) = await OpenAsync();
+        await first.MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
+        await second.CompleteEvaluationAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? first : second).MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None))));
+
+        Assert.Equal(["CBERS4_MUX_20240310_151_121_L4"], await second.ListPendingEvaluationsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Subscriptions_AddGetListDelete_InInsertionOrder()
     {
         var (_, subscriptions) = await OpenAsync();

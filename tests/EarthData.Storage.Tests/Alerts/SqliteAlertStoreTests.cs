@@ -1,6 +1,5 @@
 using EarthData.Core.Alerts;
 using EarthData.Storage.Alerts;
-using EarthData.Storage.Catalog;
 using Microsoft.Data.Sqlite;
 
 namespace EarthData.Storage.Tests.Alerts;
@@ -8,26 +7,15 @@ namespace EarthData.Storage.Tests.Alerts;
 /// <summary>The conformance suite on the catalogue's SQLite file; each <see cref="OpenAsync"/> is another process's view.</summary>
 public sealed class SqliteAlertStoreTests : AlertStoreConformanceTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("earthdata-alerts-").FullName;
-    private readonly List<AlertDatabase> _databases = [];
-
-    private string Path => System.IO.Path.Combine(_directory, "catalog.db");
+    private readonly SqliteAlertFile _file = new();
 
     protected override async Task<(IAlertStore Alerts, ISubscriptionStore Subscriptions)> OpenAsync()
     {
-        await new SqliteCatalogStore(Path).MigrateAsync();
-        var database = AlertDatabase.Sqlite(Path);
-        _databases.Add(database);
+        var database = await _file.OpenAsync();
         return (new SqlAlertStore(database), new SqlSubscriptionStore(database));
     }
 
-    protected override Task DropAsync()
-    {
-        _databases.ForEach(d => d.Dispose());
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task DropAsync() => _file.DropAsync();
 
     [Fact]
     public async Task Stores_KeepEverything_AcrossAReopen()
