@@ -1,5 +1,6 @@
 using EarthData.Server.Alerts;
 using EarthData.Server.Composition;
+using EarthData.Server.Dashboard;
 using EarthData.Server.Endpoints;
 using EarthData.Server.Http;
 using EarthData.Server.Scenes;
@@ -54,6 +55,7 @@ public static class EarthDataServer
             ui.SwaggerEndpoint("/openapi/v1.json", "EarthData API");
             ui.RoutePrefix = "openapi/ui";
         });
+        ScenesDashboard.Register();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new DashboardKeyFilter(keys)],

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Alerts.Webhooks;
 using EarthData.Core.Alerts;
 using Hangfire;
@@ -21,7 +20,7 @@ public sealed partial class DeliverWebhook(IAlertStore alerts, ISubscriptionStor
     /// <summary>Makes attempt <paramref name="attempt"/> (1-based).</summary>
     /// <returns>The attempt's result, or null when there was nothing to send (subscription or webhook gone, message unknown).</returns>
     [AutomaticRetry(Attempts = 3)]
-    [DisplayName("DeliverWebhook {1} to {0} (attempt {2})")]
+    [JobDisplayName("DeliverWebhook {1} to {0} (attempt {2})")]
     public async Task<DeliveryResult?> RunAsync(string subscriptionId, string alertId, int attempt, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.GetAsync(subscriptionId, cancellationToken).ConfigureAwait(false);

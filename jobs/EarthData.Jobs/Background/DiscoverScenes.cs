@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Jobs.Scheduling;
 using Hangfire;
 
@@ -13,6 +12,6 @@ public sealed class DiscoverScenes(SceneDiscovery discovery)
 
     /// <summary>Runs one round.</summary>
     [AutomaticRetry(Attempts = 0)]
-    [DisplayName("Discover scenes")]
+    [JobDisplayName("Discover scenes")]
     public Task RunAsync(CancellationToken cancellationToken) => discovery.RunAsync(cancellationToken);
 }

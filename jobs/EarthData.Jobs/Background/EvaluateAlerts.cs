@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Core.Alerts;
 using EarthData.Core.Scenes;
 using EarthData.Jobs.Alerts;
@@ -31,7 +30,7 @@ public sealed partial class EvaluateAlerts(AlertEvaluator evaluator, ISubscripti
     // and saves the event state of each subscription area, and two scenes of one footprint published together (a
     // before/after pair) would otherwise race on that state and lose one update.
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    [DisplayName("EvaluateAlerts {0}")]
+    [JobDisplayName("EvaluateAlerts {0}")]
     public async Task<IReadOnlyList<string>> RunAsync(string sceneId, CancellationToken cancellationToken)
     {
         var summary = await EvaluateAsync(sceneId, cancellationToken).ConfigureAwait(false);

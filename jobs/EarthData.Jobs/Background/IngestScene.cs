@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Core.Catalog;
 using EarthData.Jobs.Scheduling;
 using Hangfire;
@@ -15,7 +14,7 @@ public sealed class IngestScene(ScenePipeline pipeline)
 {
     /// <summary>Runs the ingest stage of <paramref name="sceneId"/>.</summary>
     [AutomaticRetry(Attempts = 0)]
-    [DisplayName("Ingest {0}")]
+    [JobDisplayName("Ingest {0}")]
     public Task RunAsync(string sceneId, CancellationToken cancellationToken) =>
         pipeline.RunStageAsync(sceneId, SceneStage.Ingest, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Core.Catalog;
 using EarthData.Jobs.Scheduling;
 using Hangfire;
@@ -15,7 +14,7 @@ public sealed class ProcessScene(ScenePipeline pipeline)
 {
     /// <summary>Runs the process stage of <paramref name="sceneId"/>.</summary>
     [AutomaticRetry(Attempts = 0)]
-    [DisplayName("Process {0}")]
+    [JobDisplayName("Process {0}")]
     public Task RunAsync(string sceneId, CancellationToken cancellationToken) =>
         pipeline.RunStageAsync(sceneId, SceneStage.Process, cancellationToken);
 }

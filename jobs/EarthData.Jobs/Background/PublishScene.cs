@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Core.Catalog;
 using EarthData.Jobs.Scheduling;
 using Hangfire;
@@ -15,7 +14,7 @@ public sealed class PublishScene(ScenePipeline pipeline)
 {
     /// <summary>Runs the publish stage of <paramref name="sceneId"/>.</summary>
     [AutomaticRetry(Attempts = 0)]
-    [DisplayName("Publish {0}")]
+    [JobDisplayName("Publish {0}")]
     public Task RunAsync(string sceneId, CancellationToken cancellationToken) =>
         pipeline.RunStageAsync(sceneId, SceneStage.Publish, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using EarthData.Core.Catalog;
 using EarthData.Jobs.Scheduling;
 using Hangfire;
@@ -15,7 +14,7 @@ public sealed class TileScene(ScenePipeline pipeline)
 {
     /// <summary>Runs the tile stage of <paramref name="sceneId"/>.</summary>
     [AutomaticRetry(Attempts = 0)]
-    [DisplayName("Tile {0}")]
+    [JobDisplayName("Tile {0}")]
     public Task RunAsync(string sceneId, CancellationToken cancellationToken) =>
         pipeline.RunStageAsync(sceneId, SceneStage.Tile, cancellationToken);
 }

@@ -22,7 +22,7 @@ public interface ISceneRecordStore
     /// <returns>True when written; false when another writer got there first or the record does not exist.</returns>
     Task<bool> TryUpdateSceneRecordAsync(SceneRecord record, long expectedVersion, CancellationToken cancellationToken = default);
 
-    /// <summary>A page of records in creation order (keyset paging on creation time and id).</summary>
+    /// <summary>A page of records in creation order, or newest first (keyset paging on creation time and id).</summary>
     /// <exception cref="InvalidQueryException">The limit is outside 1–1000 or the token is invalid.</exception>
     Task<SceneRecordPage> ListSceneRecordsAsync(SceneRecordQuery query, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,6 @@
 namespace EarthData.Core.Catalog;
 
-/// <summary>A page of scene records, oldest first (by creation time, then id), optionally filtered.</summary>
+/// <summary>A page of scene records, oldest first (by creation time, then id) unless <see cref="NewestFirst"/>, optionally filtered.</summary>
 public sealed record SceneRecordQuery
 {
     /// <summary>The largest page size.</summary>
@@ -14,6 +14,12 @@ public sealed record SceneRecordQuery
 
     /// <summary>Page size, 1–<see cref="MaxLimit"/>; default 100.</summary>
     public int Limit { get; init; } = 100;
+
+    /// <summary>
+    /// Newest first (creation time, then id, both descending) instead of oldest first. A token continues the order of
+    /// the listing that made it, so pass the same value on every page.
+    /// </summary>
+    public bool NewestFirst { get; init; }
 
     /// <summary>The <see cref="SceneRecordPage.NextToken"/> of the previous page.</summary>
     public string? Token { get; init; }

@@ -8,7 +8,10 @@ using EarthData.Jobs.Stages;
 using EarthData.Jobs.State;
 using EarthData.Storage.Configuration;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace EarthData.Server.Composition;
 
@@ -65,27 +68,18 @@ public static class EarthDataServiceCollectionExtensions
 
     private static void AddJobs(IServiceCollection services, EarthDataSettings settings, EarthDataRole role)
     {
-        services.AddHangfire(config =>
+        // This host's own storage and job activator, registered before AddHangfire (which only adds them when absent).
+        // Hangfire's defaults are the process-wide JobStorage.Current and JobActivator.Current, which the last host
+        // configured wins: two hosts in one process (the tests run many) would enqueue into each other's storage and
+        // run each other's jobs with the other's services.
+        services.AddSingleton<JobStorage>(provider =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (settings.JobStorage == JobStorageProvider.PostgreSql)
-            {
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.JobConnectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = settings.JobSchema,
-                    PrepareSchemaIfNecessary = true,
-                    // A fetched job stays invisible only while its worker heart-beats; a killed worker's job is taken
-                    // by another after InvisibilityTimeout.
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = settings.InvisibilityTimeout,
-                    QueuePollInterval = settings.PollInterval,
-                });
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
+            provider.GetRequiredService<IGlobalConfiguration>(); // serializer settings before the first job is written
+            return CreateJobStorage(settings);
         });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config =>
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
 
         if (role.Workers)
         {
@@ -98,5 +92,25 @@ public static class EarthDataServiceCollectionExtensions
                 options.ServerName = settings.State.WorkerId;
             });
         }
+    }
+
+    private static JobStorage CreateJobStorage(EarthDataSettings settings)
+    {
+        if (settings.JobStorage != JobStorageProvider.PostgreSql)
+        {
+            return new InMemoryStorage();
+        }
+
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = settings.JobSchema,
+            PrepareSchemaIfNecessary = true,
+            // A fetched job stays invisible only while its worker heart-beats; a killed worker's job is taken by
+            // another after InvisibilityTimeout.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = settings.InvisibilityTimeout,
+            QueuePollInterval = settings.PollInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.JobConnectionString, options), options);
     }
 }

@@ -65,15 +65,9 @@ public static class ScenesApi
     private static async Task<Results<Ok<SceneList>, ProblemHttpResult>> List(string? state, string? collection, int? limit, string? token,
         SceneStateService scenes, PublicUrls urls, CancellationToken cancellationToken)
     {
-        SceneState? filter = null;
-        if (state is { Length: > 0 })
+        if (SceneStateParameter.TryParse(state, out var filter) is { } invalid)
         {
-            if (!Enum.TryParse<SceneState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(state[0]))
-            {
-                return BadRequest($"state: '{state}' is not one of {string.Join(", ", Enum.GetNames<SceneState>())}", "state");
-            }
-
-            filter = parsed;
+            return BadRequest(invalid, "state");
         }
 
         var query = new SceneRecordQuery { State = filter, Collection = collection is { Length: > 0 } ? collection : null, Limit = limit ?? 100, Token = token };

@@ -36,8 +36,11 @@ internal static class SceneRecordSql
         "SELECT " + Columns + " FROM scene_records WHERE 1 = 1" +
         (query.State is null ? string.Empty : " AND state = @state") +
         (query.Collection is null ? string.Empty : " AND collection = @collection") +
-        (after ? " AND (created_at > @after_created OR (created_at = @after_created AND scene_id > @after_id))" : string.Empty) +
-        " ORDER BY created_at, scene_id LIMIT @limit;";
+        (after ? After(query.NewestFirst ? "<" : ">") : string.Empty) +
+        (query.NewestFirst ? " ORDER BY created_at DESC, scene_id DESC" : " ORDER BY created_at, scene_id") + " LIMIT @limit;";
+
+    private static string After(string comparison) =>
+        $" AND (created_at {comparison} @after_created OR (created_at = @after_created AND scene_id {comparison} @after_id))";
 
     /// <summary>Checks the limit and decodes the token.</summary>
     public static (DateTime CreatedAt, string SceneId)? Validate(SceneRecordQuery query)

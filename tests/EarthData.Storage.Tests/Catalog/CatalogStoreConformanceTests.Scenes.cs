@@ -105,6 +105,31 @@ public abstract partial class CatalogStoreConformanceTests
         Assert.Equal(["CBERS_4_MUX_20170528_090_080_L2"], published.Records.Select(r => r.SceneId));
     }
 
+    [Fact]
+    public async Task ListSceneRecords_NewestFirst_PagesBackwards_ThroughEqualCreationTimes()
+    {
+        // Minutes 0, 0, 0, 1, 1, 2, 3: pages of 2 cut through the runs of equal creation times, which the id orders.
+        int[] minutes = [0, 0, 0, 1, 1, 2, 3];
+        for (var i = 0; i < minutes.Length; i++)
+        {
+            await Store.TryInsertSceneRecordAsync(Queued($"CBERS_4_MUX_20170528_090_{80 + i:000}_L2", minutes[i], i == 2 ? "CBERS4-AWFI" : "CBERS4-MUX"));
+        }
+
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Store.ListSceneRecordsAsync(new SceneRecordQuery { Limit = 2, Token = token, NewestFirst = true });
+            ids.AddRange(page.Records.Select(r => r.SceneId));
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(Enumerable.Range(0, 7).Reverse().Select(i => $"CBERS_4_MUX_20170528_090_{80 + i:000}_L2"), ids);
+        var mux = await Store.ListSceneRecordsAsync(new SceneRecordQuery { Collection = "CBERS4-MUX", NewestFirst = true, Limit = 5 });
+        Assert.Equal([86, 85, 84, 83, 81], mux.Records.Select(r => int.Parse(r.SceneId[^6..^3], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData(0, null)]
     [InlineData(1001, null)]
