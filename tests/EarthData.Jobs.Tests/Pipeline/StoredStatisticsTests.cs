@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
 using EarthData.Gdal;
 using EarthData.Imaging.Layers;
@@ -74,6 +75,26 @@ public sealed class StoredStatisticsTests(PublishScenesFixture scenes) : IDispos
     }
 
     [Fact]
+    public async Task Stages_OnMachinesWithoutEachOthersCache_HandTheStatisticsOverThroughTheStore()
+    {
+        using var harness = await Scheduling.PipelineHarness.CreateAsync();
+        var id = Path.GetFileName(harness.DropScene(scenes.MuxDirectory));
+        await harness.Intake.QueueAsync(id);
+        foreach (var stage in new[] { SceneStage.Ingest, SceneStage.Process, SceneStage.Tile, SceneStage.Publish })
+        {
+            await harness.Pipeline.RunStageAsync(id, stage, CancellationToken.None);
+            if (Directory.Exists(harness.Workspace.Root))
+            {
+                Directory.Delete(harness.Workspace.Root, recursive: true);
+            }
+        }
+
+        var item = (await harness.Target.Catalog.GetItemAsync("CBERS4-MUX", id))!;
+        using var cog = GdalDataset.Open(harness.Target.PathOf(item.Assets["visual"].Href));
+        Assert.Equal(SceneStatistics.Compute(cog), RasterBandFields.Read(item.Assets["visual"]), new StatisticsComparer());
+    }
+
+    [Fact]
     public void RenderLayers_DrawsThePyramidWithTheManifestsCuts_NotAnEstimate()
     {
         var scene = scenes.Mux;
@@ -122,6 +143,18 @@ public sealed class StoredStatisticsTests(PublishScenesFixture scenes) : IDispos
 
         Assert.True(compared > 10_000, $"only {compared} opaque samples in {tiles.Length} tiles");
         Assert.True(differentFromTheEstimate > compared / 4, $"{differentFromTheEstimate} of {compared} samples differ from the tiles drawn with the scene's own cuts");
+    }
+
+    /// <summary>Equal values and histogram buckets (records compare lists by reference).</summary>
+    private sealed class StatisticsComparer : IEqualityComparer<RasterBandStatistics?>
+    {
+        public bool Equals(RasterBandStatistics? x, RasterBandStatistics? y) =>
+            x is null || y is null
+                ? x is null && y is null
+                : x with { Histogram = null } == y with { Histogram = null } && x.Histogram!.Buckets.SequenceEqual(y.Histogram!.Buckets)
+                    && (x.Histogram.Min, x.Histogram.Max) == (y.Histogram.Min, y.Histogram.Max);
+
+        public int GetHashCode(RasterBandStatistics? obj) => obj?.Mean.GetHashCode() ?? 0;
     }
 
     private static double Metadata(JsonElement band, string name) =>
