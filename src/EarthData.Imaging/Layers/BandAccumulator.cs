@@ -4,7 +4,7 @@ using EarthData.Gdal;
 namespace EarthData.Imaging.Layers;
 
 /// <summary>
-/// Accumulates the valid values of one band strip by strip. 8- and 16-bit integer bands count every value exactly in a
+/// Accumulates the valid values of one band block by block. 8- and 16-bit integer bands count every value exactly in a
 /// table (one pass gives minimum, maximum, mean, deviation and histogram); other types keep running moments (Welford)
 /// and need a second pass (<see cref="AddToHistogram"/>) for the histogram once the range is known.
 /// </summary>

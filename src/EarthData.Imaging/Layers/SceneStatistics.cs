@@ -10,7 +10,7 @@ namespace EarthData.Imaging.Layers;
 /// </summary>
 /// <remarks>
 /// <para>Minimum, maximum, mean, standard deviation, valid share and the <see cref="HistogramBuckets"/>-bucket histogram are
-/// exact: every pixel of the full-resolution raster is read, strip by strip, and only pixels the band's GDAL mask marks
+/// exact: every pixel of the full-resolution raster is read, block by block, and only pixels the band's GDAL mask marks
 /// valid count (nodata, an alpha band or a per-dataset mask) — the values <c>gdalinfo -stats</c> reports for a nodata
 /// COG.</para>
 /// <para>The stretch cuts (<see cref="StretchCut"/>, 2–98 % as <see cref="LayerDefinition"/>'s default) are the ones
@@ -24,11 +24,12 @@ public static class SceneStatistics
     /// <summary>The number of histogram buckets stored per band.</summary>
     public const int HistogramBuckets = 256;
 
-    private const int StripRows = 256;
+    // The COGs' block size: a block is read once per band and stays in GDAL's cache for the mask and the values.
+    private const int BlockSide = 256;
 
     /// <summary>Computes the statistics of every band of <paramref name="dataset"/>.</summary>
     /// <param name="dataset">The raster (the scene's COG); used only during this call, from this thread.</param>
-    /// <param name="cancellationToken">Checked between strips.</param>
+    /// <param name="cancellationToken">Checked between rows of blocks.</param>
     /// <returns>One entry per band in band order: null for an alpha band or a band without any valid pixel.</returns>
     public static IReadOnlyList<RasterBandStatistics?> Compute(GdalDataset dataset, CancellationToken cancellationToken = default)
     {
@@ -67,48 +68,59 @@ public static class SceneStatistics
         return results;
     }
 
-    /// <summary>Reads every band and its mask in strips of whole rows (the blocks of all bands stay in GDAL's cache).</summary>
+    /// <summary>
+    /// Reads every band and its mask block by block (the blocks of all bands stay in GDAL's cache); a block its mask
+    /// marks wholly invalid (the padding of a COG spanning whole tiles, most of its area) is not read further.
+    /// </summary>
     private static void Scan(GdalDataset dataset, List<int> bands, BandAccumulator[] accumulators, bool histogramPass, CancellationToken cancellationToken)
     {
-        var width = dataset.Width;
-        var capacity = width * StripRows;
+        var capacity = BlockSide * BlockSide;
         var mask = ArrayPool<byte>.Shared.Rent(capacity);
         var integers = ArrayPool<int>.Shared.Rent(capacity);
         var doubles = ArrayPool<double>.Shared.Rent(capacity);
         try
         {
-            for (var y = 0; y < dataset.Height; y += StripRows)
+            for (var y = 0; y < dataset.Height; y += BlockSide)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var rows = Math.Min(StripRows, dataset.Height - y);
-                var length = width * rows;
-                var strip = mask.AsSpan(0, length);
-                var sharedMaskRead = false;
-                for (var i = 0; i < bands.Count; i++)
+                var rows = Math.Min(BlockSide, dataset.Height - y);
+                for (var x = 0; x < dataset.Width; x += BlockSide)
                 {
-                    var accumulator = accumulators[i];
-                    if (histogramPass && !accumulator.NeedsHistogramPass)
+                    var columns = Math.Min(BlockSide, dataset.Width - x);
+                    var length = columns * rows;
+                    var block = mask.AsSpan(0, length);
+                    var sharedMaskRead = false;
+                    for (var i = 0; i < bands.Count; i++)
                     {
-                        continue;
-                    }
-
-                    var band = dataset.GetBand(bands[i]);
-                    ReadMask(band, y, width, rows, strip, ref sharedMaskRead);
-                    if (accumulator.Counts)
-                    {
-                        band.Read(0, y, width, rows, integers.AsSpan(0, length));
-                        accumulator.Add(integers.AsSpan(0, length), strip);
-                    }
-                    else
-                    {
-                        band.Read(0, y, width, rows, doubles.AsSpan(0, length));
-                        if (histogramPass)
+                        var accumulator = accumulators[i];
+                        if (histogramPass && !accumulator.NeedsHistogramPass)
                         {
-                            accumulator.AddToHistogram(doubles.AsSpan(0, length), strip, HistogramBuckets);
+                            continue;
+                        }
+
+                        var band = dataset.GetBand(bands[i]);
+                        ReadMask(band, x, y, columns, rows, block, ref sharedMaskRead);
+                        if (!block.ContainsAnyExcept((byte)0))
+                        {
+                            continue;
+                        }
+
+                        if (accumulator.Counts)
+                        {
+                            band.Read(x, y, columns, rows, integers.AsSpan(0, length));
+                            accumulator.Add(integers.AsSpan(0, length), block);
                         }
                         else
                         {
-                            accumulator.Add(doubles.AsSpan(0, length), strip);
+                            band.Read(x, y, columns, rows, doubles.AsSpan(0, length));
+                            if (histogramPass)
+                            {
+                                accumulator.AddToHistogram(doubles.AsSpan(0, length), block, HistogramBuckets);
+                            }
+                            else
+                            {
+                                accumulator.Add(doubles.AsSpan(0, length), block);
+                            }
                         }
                     }
                 }
@@ -122,13 +134,13 @@ public static class SceneStatistics
         }
     }
 
-    /// <summary>The band's mask for the strip; an all-valid mask is not read, a per-dataset mask once per strip.</summary>
-    private static void ReadMask(GdalBand band, int y, int width, int rows, Span<byte> strip, ref bool sharedMaskRead)
+    /// <summary>The band's mask for the block; an all-valid mask is not read, a per-dataset mask once per block.</summary>
+    private static void ReadMask(GdalBand band, int x, int y, int columns, int rows, Span<byte> block, ref bool sharedMaskRead)
     {
         var flags = band.MaskFlags;
         if ((flags & MaskFlags.AllValid) != 0)
         {
-            strip.Fill(255);
+            block.Fill(255);
             sharedMaskRead = false;
             return;
         }
@@ -137,14 +149,14 @@ public static class SceneStatistics
         {
             if (!sharedMaskRead)
             {
-                band.GetMaskBand().Read(0, y, width, rows, strip);
+                band.GetMaskBand().Read(x, y, columns, rows, block);
                 sharedMaskRead = true;
             }
 
             return;
         }
 
-        band.GetMaskBand().Read(0, y, width, rows, strip);
+        band.GetMaskBand().Read(x, y, columns, rows, block);
         sharedMaskRead = false;
     }
 }
