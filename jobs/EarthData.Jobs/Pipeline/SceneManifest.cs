@@ -1,3 +1,5 @@
+using EarthData.Core.Stac;
+
 namespace EarthData.Jobs.Pipeline;
 
 /// <summary>
@@ -29,6 +31,13 @@ public sealed record SceneManifest
 
     /// <summary>The COG's grid as the projection extension writes it: <c>proj:transform</c> (row-major a..f).</summary>
     public required IReadOnlyList<double> CogTransform { get; init; }
+
+    /// <summary>
+    /// Statistics and stretch cuts of the COG's bands in band order (null for an alpha band), computed once by the
+    /// process stage (<see cref="Imaging.Layers.SceneStatistics"/>); every tile of the scene is drawn with these cuts and
+    /// the item stores them. Null in manifests written before they existed: rendering then estimates the cuts.
+    /// </summary>
+    public IReadOnlyList<RasterBandStatistics?>? CogStatistics { get; init; }
 
     /// <summary>STAC <c>eo:cloud_cover</c> estimated from the COG (percent), or null where the camera or its calibration does not allow it.</summary>
     public double? CloudCover { get; init; }

@@ -30,5 +30,5 @@ public sealed record SceneProcessingOptions
     /// <summary>A stable text of every option that changes the outputs (threads do not).</summary>
     public string Fingerprint() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;png{(PublishOriginals ? ";originals" : string.Empty)}");
+        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;stats=stored;png{(PublishOriginals ? ";originals" : string.Empty)}");
 }

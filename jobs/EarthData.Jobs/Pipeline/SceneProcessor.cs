@@ -12,7 +12,8 @@ namespace EarthData.Jobs.Pipeline;
 
 /// <summary>
 /// Turns a scene folder (archive layout) into a local work directory <c>{staging}/{sceneId}/</c>: the Web Mercator
-/// DN COG <c>visual.tif</c>, one XYZ PNG pyramid per layer under <c>tiles/{layer}/</c>, <c>thumbnail.png</c> and copies of
+/// DN COG <c>visual.tif</c> with its per-band statistics and stretch cuts (in the manifest, computed once and used by
+/// every layer, the thumbnail and the item), one XYZ PNG pyramid per layer under <c>tiles/{layer}/</c>, <c>thumbnail.png</c> and copies of
 /// the INPE XML files under <c>metadata/</c>; <c>manifest.json</c> is written last and lists them with sizes and SHA-256.
 /// </summary>
 /// <remarks>
@@ -129,7 +130,7 @@ public sealed class SceneProcessor
         var cogPath = SceneUploads.PathOf(workDirectory, cogStage.Cog);
         for (var i = 0; i < options.Layers.Count; i++)
         {
-            layers.Add(RenderLayer(cogPath, workDirectory, cogStage.Collection, options.Layers[i], options,
+            layers.Add(RenderLayer(cogPath, workDirectory, cogStage, options.Layers[i], options,
                 new SlicedProgress(progress, (double)i / options.Layers.Count, 1.0 / options.Layers.Count), cancellationToken));
         }
 
@@ -143,7 +144,8 @@ public sealed class SceneProcessor
         var cog = CogWriter.Write(
             new CogRequest { Source = files.Directory, Destination = Path.Combine(work, CogFileName), Threads = options.Threads },
             new SlicedProgress(progress, 0, 0.95), cancellationToken);
-        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, cancellationToken);
+        var statistics = Statistics(cog.Path, cancellationToken);
+        WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, statistics, cancellationToken);
         var xml = CopyToWork(files.MetadataXml, work, "metadata");
         var originals = options.PublishOriginals ? CopyToWork([.. files.Bands.Select(b => b.TiffPath)], work, "originals") : null;
         var (shape, transform) = CogGrid(cog.Path);
@@ -157,6 +159,7 @@ public sealed class SceneProcessor
             CogBands = cog.BandDescriptions,
             CogShape = shape,
             CogTransform = transform,
+            CogStatistics = statistics,
             CloudCover = cloudCover,
             Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
             MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
@@ -165,6 +168,13 @@ public sealed class SceneProcessor
             OptionsFingerprint = fingerprint,
         };
         return new ProcessedScene(metadata, work, manifest, Reused: false);
+    }
+
+    /// <summary>The per-band statistics and stretch cuts of the COG (see <see cref="SceneStatistics"/> for what is read).</summary>
+    private static IReadOnlyList<Core.Stac.RasterBandStatistics?> Statistics(string cogPath, CancellationToken cancellationToken)
+    {
+        using var dataset = GdalDataset.Open(cogPath);
+        return SceneStatistics.Compute(dataset, cancellationToken);
     }
 
     /// <summary>
@@ -179,13 +189,13 @@ public sealed class SceneProcessor
         return ([dataset.Height, dataset.Width], [geo.PixelWidth, geo.RowRotation, geo.OriginX, geo.ColumnRotation, geo.PixelHeight, geo.OriginY]);
     }
 
-    private static ManifestLayer RenderLayer(string cogPath, string work, string collection, LayerDefinition layer, SceneProcessingOptions options,
+    private static ManifestLayer RenderLayer(string cogPath, string work, SceneManifest cogStage, LayerDefinition layer, SceneProcessingOptions options,
         IProgress<double> progress, CancellationToken cancellationToken)
     {
         LayerRenderer renderer;
         using (var dataset = GdalDataset.Open(cogPath))
         {
-            renderer = LayerRenderer.Create(dataset, layer, collection);
+            renderer = LayerRenderer.Create(dataset, layer, cogStage.Collection, cogStage.CogStatistics);
         }
 
         var pyramidOptions = new PyramidOptions { MinZoom = options.MinZoom, MaxZoom = options.MaxZoom, Threads = options.Threads };
@@ -201,10 +211,11 @@ public sealed class SceneProcessor
     /// framing the footprint's bounding box (aspect kept, longer side <paramref name="size"/>): the COG itself spans whole
     /// tiles of its zoom, so the full raster would show the scene as a small patch in an empty frame.
     /// </summary>
-    private static void WriteThumbnail(string cogPath, string destination, SceneMetadata metadata, int size, CancellationToken cancellationToken)
+    private static void WriteThumbnail(string cogPath, string destination, SceneMetadata metadata, int size,
+        IReadOnlyList<Core.Stac.RasterBandStatistics?> statistics, CancellationToken cancellationToken)
     {
         using var dataset = GdalDataset.Open(cogPath);
-        var renderer = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, metadata.CollectionId);
+        var renderer = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, metadata.CollectionId, statistics);
         var (x, y, columns, rows) = FootprintWindow(dataset, metadata);
         var scale = (double)size / Math.Max(columns, rows);
         var width = Math.Max(1, (int)Math.Round(columns * scale));

@@ -162,7 +162,7 @@ public sealed class ScenePublisher
     {
         var manifest = scene.Manifest;
         var resolution = WebMercatorQuad.Resolution(manifest.NativeZoom);
-        var bands = manifest.CogBands.Select(description =>
+        var bands = manifest.CogBands.Select((description, index) =>
         {
             var entry = new Dictionary<string, object> { ["name"] = description, ["raster:spatial_resolution"] = resolution };
             if (scene.Metadata.Camera.Bands.FirstOrDefault(b => b.CommonName == description) is { } band)
@@ -172,6 +172,12 @@ public sealed class ScenePublisher
                 entry["eo:center_wavelength"] = band.CenterWavelength;
                 entry["nodata"] = band.NoData;
                 entry["data_type"] = band.SampleType == SampleType.Byte ? "uint8" : "int16";
+            }
+
+            // Computed once by the process stage; the tiles were drawn with its stretch cuts, dynamic tiles read them here.
+            if (manifest.CogStatistics is { } statistics && index < statistics.Count && statistics[index] is { } stored)
+            {
+                RasterBandFields.Add(entry, stored);
             }
 
             return entry;

@@ -1,4 +1,5 @@
 using System.Text;
+using EarthData.Core.Stac;
 using EarthData.Gdal;
 using EarthData.Imaging.Expressions;
 using EarthData.Imaging.Rendering;
@@ -57,16 +58,20 @@ public sealed record LayerEntry(string Name, string Title, LayerFamily Family)
 
     /// <summary>
     /// The recipe of this layer on <paramref name="dataset"/>: a composite gets its bands and the percentile stretch
-    /// <see cref="LayerRenderer"/> computes (so dynamic tiles match the pre-rendered ones); an index its expression and
-    /// colour map.
+    /// <see cref="LayerRenderer"/> takes from the stored statistics (estimating it only without them), so dynamic tiles
+    /// match the pre-rendered ones; an index its expression and colour map.
     /// </summary>
+    /// <param name="dataset">The raster (the item's COG).</param>
+    /// <param name="collectionId">The CBERS collection when known, for band names.</param>
+    /// <param name="resampling">How the tile is resampled.</param>
+    /// <param name="statistics">The stored statistics of the raster's bands (index = band number − 1), or null.</param>
     /// <exception cref="InvalidOperationException">The raster lacks a band the layer needs.</exception>
-    public TileRecipe Recipe(GdalDataset dataset, string? collectionId, ResampleAlgorithm resampling)
+    public TileRecipe Recipe(GdalDataset dataset, string? collectionId, ResampleAlgorithm resampling, IReadOnlyList<RasterBandStatistics?>? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (Composite is { } composite)
         {
-            var renderer = LayerRenderer.Create(dataset, composite, collectionId);
+            var renderer = LayerRenderer.Create(dataset, composite, collectionId, statistics);
             IReadOnlyList<LinearStretch> stretches = renderer.Stretches.Count > 0
                 ? renderer.Stretches
                 : [.. renderer.Bands.Select(_ => new LinearStretch(0, 255))];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using EarthData.Core.Stac;
 using EarthData.Gdal;
 using EarthData.Imaging.Pyramid;
 using EarthData.Imaging.Rendering;
@@ -6,8 +7,8 @@ using EarthData.Imaging.Rendering;
 namespace EarthData.Imaging.Layers;
 
 /// <summary>
-/// A <see cref="LayerDefinition"/> resolved against one raster: the explicit band numbers, the contrast stretch computed
-/// from the raster's statistics, and where transparency comes from (the GDAL mask band, or band 4/2 as alpha for a raw
+/// A <see cref="LayerDefinition"/> resolved against one raster: the explicit band numbers, the contrast stretch (stored
+/// with the scene, else estimated from the raster), and where transparency comes from (the GDAL mask band, or band 4/2 as alpha for a raw
 /// RGBA/grey-alpha input, as <c>gdal2tiles.py</c> does).
 /// </summary>
 /// <remarks>Immutable and thread-safe; <see cref="Render"/> takes the caller's own dataset (one per thread).</remarks>
@@ -70,12 +71,19 @@ public sealed class LayerRenderer
         return new LayerRenderer(Definition, [.. _bands.Select(Map)], AlphaBand > 0 ? Map(AlphaBand) : 0, _stretches, DataType);
     }
 
-    /// <summary>Resolves a layer against a raster: picks bands and computes the stretch from a low-resolution read.</summary>
+    /// <summary>
+    /// Resolves a layer against a raster: picks bands and takes the stretch from the scene's stored statistics — the
+    /// cuts <see cref="SceneStatistics"/> computed once when the scene was processed, so every tile of the scene gets
+    /// the same — or, when they are missing (items published before statistics were stored, rasters outside the
+    /// pipeline) or were cut at other percentiles than the layer's, estimates it from a low-resolution read.
+    /// </summary>
     /// <param name="dataset">The raster (usually the aligned COG); only used during this call.</param>
     /// <param name="definition">The layer.</param>
     /// <param name="collectionId">The CBERS collection when known, for band names.</param>
+    /// <param name="statistics">The stored statistics of the raster's bands (index = band number − 1), or null.</param>
     /// <exception cref="InvalidOperationException">A band is missing or raw is asked of a non-Byte raster.</exception>
-    public static LayerRenderer Create(GdalDataset dataset, LayerDefinition definition, string? collectionId = null)
+    public static LayerRenderer Create(GdalDataset dataset, LayerDefinition definition, string? collectionId = null,
+        IReadOnlyList<RasterBandStatistics?>? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(definition);
@@ -140,7 +148,7 @@ public sealed class LayerRenderer
             return new LayerRenderer(definition, bands, alpha, [], type);
         }
 
-        var stretches = StretchEstimator.Estimate(dataset, bands, definition);
+        var stretches = StoredStretch.TryResolve(statistics, bands, definition) ?? StretchEstimator.Estimate(dataset, bands, definition);
         return new LayerRenderer(definition, bands, alpha, stretches, type);
     }
 

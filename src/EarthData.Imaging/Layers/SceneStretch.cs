@@ -1,3 +1,4 @@
+using EarthData.Core.Stac;
 using EarthData.Gdal;
 using EarthData.Imaging.Rendering;
 
@@ -7,15 +8,18 @@ namespace EarthData.Imaging.Layers;
 public static class SceneStretch
 {
     /// <summary>
-    /// Estimates one stretch per band from the raster's overviews (or sampled windows), with the default 2–98 %
-    /// cuts of <see cref="LayerDefinition"/>: the same cuts <see cref="LayerRenderer.Create"/> computes for those bands.
+    /// One stretch per band with the default 2–98 % cuts of <see cref="LayerDefinition"/>: the cuts stored with the
+    /// scene when <paramref name="statistics"/> holds them for every band, else estimated from the raster's overviews (or
+    /// sampled windows) — the same cuts <see cref="LayerRenderer.Create"/> uses for those bands.
     /// </summary>
     /// <param name="dataset">The raster; only used during this call.</param>
     /// <param name="bands">1-based bands.</param>
-    public static IReadOnlyList<LinearStretch> Estimate(GdalDataset dataset, IReadOnlyList<int> bands)
+    /// <param name="statistics">The stored statistics of the raster's bands (index = band number − 1), or null to estimate.</param>
+    public static IReadOnlyList<LinearStretch> Estimate(GdalDataset dataset, IReadOnlyList<int> bands, IReadOnlyList<RasterBandStatistics?>? statistics = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(bands);
-        return StretchEstimator.Estimate(dataset, [.. bands], new LayerDefinition());
+        var definition = new LayerDefinition();
+        return StoredStretch.TryResolve(statistics, bands, definition) ?? StretchEstimator.Estimate(dataset, [.. bands], definition);
     }
 }

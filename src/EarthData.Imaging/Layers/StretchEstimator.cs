@@ -34,6 +34,15 @@ internal static class StretchEstimator
             cuts[i] = Percentiles(planes[i], mask, definition.LowPercent, definition.HighPercent);
         }
 
+        return ToStretches(cuts, definition);
+    }
+
+    /// <summary>
+    /// The stretches of per-band cuts under <paramref name="definition"/>: one shared cut (min of lows, max of highs)
+    /// when the stretch is linked, an empty cut widened to one unit, the definition's gamma.
+    /// </summary>
+    internal static LinearStretch[] ToStretches((double Low, double High)[] cuts, LayerDefinition definition)
+    {
         if (definition.LinkedStretch)
         {
             var low = double.MaxValue;
@@ -47,8 +56,8 @@ internal static class StretchEstimator
             Array.Fill(cuts, (low, high));
         }
 
-        var stretches = new LinearStretch[bands.Length];
-        for (var i = 0; i < bands.Length; i++)
+        var stretches = new LinearStretch[cuts.Length];
+        for (var i = 0; i < cuts.Length; i++)
         {
             var (low, high) = cuts[i];
             stretches[i] = new LinearStretch(low, high > low ? high : low + 1, definition.Gamma);

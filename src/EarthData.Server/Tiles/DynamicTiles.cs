@@ -429,13 +429,14 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
 
     private RecipeRenderer Renderer(CogDatasetPool.Lease lease, ItemTileSet set, LayerEntry entry, DynamicTileParameters parameters)
     {
-        var key = lease.Version + "|" + entry.Name + "|" + parameters.CacheKey;
+        // An item re-published with statistics over the same COG must not keep a renderer built from estimated cuts.
+        var key = lease.Version + "|" + (set.Statistics.Count > 0 ? "stored" : "estimated") + "|" + entry.Name + "|" + parameters.CacheKey;
         if (_renderers.Count >= MaxRenderers)
         {
             _renderers.Clear();
         }
 
-        // One request builds a renderer (the stretch reads the overviews); concurrent ones for the same key wait for it.
+        // One request builds a renderer (without stored cuts the stretch reads the overviews); concurrent ones for the same key wait for it.
         var lazy = _renderers.GetOrAdd(key, _ => new Lazy<RecipeRenderer>(() =>
         {
             var recipe = Recipe(lease.Dataset, set, entry, parameters);
@@ -464,7 +465,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
                 throw new ArgumentException($"bands: the COG of '{set.ItemId}' has bands 1 to {dataset.BandCount}");
             }
 
-            var cuts = p.Rescale is null ? SceneStretch.Estimate(dataset, bands) : null;
+            var cuts = p.Rescale is null ? SceneStretch.Estimate(dataset, bands, set.Statistics) : null;
             return new TileRecipe
             {
                 Bands = bands,
@@ -489,7 +490,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             };
         }
 
-        var recipe = entry.Recipe(dataset, set.Collection, resampling);
+        var recipe = entry.Recipe(dataset, set.Collection, resampling, set.Statistics);
         if (recipe.Expression is null)
         {
             if (p.ColorMap is not null)

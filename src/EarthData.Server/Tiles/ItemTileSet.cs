@@ -8,7 +8,8 @@ namespace EarthData.Server.Tiles;
 
 /// <summary>
 /// What the tile endpoints need to know of a published item: its extent, the pre-rendered pyramid (layers, zoom range,
-/// written tile range per zoom, from the tiled-assets fields the publisher wrote) and the key of its COG.
+/// written tile range per zoom, from the tiled-assets fields the publisher wrote), the key of its COG and the COG's stored
+/// band statistics.
 /// </summary>
 /// <param name="Collection">The collection id.</param>
 /// <param name="ItemId">The item id.</param>
@@ -32,6 +33,13 @@ internal sealed record ItemTileSet(
 {
     /// <summary>The COG asset of a published item (<c>cogs/{collection}/{item}/visual.tif</c>).</summary>
     public const string CogAsset = "visual";
+
+    /// <summary>
+    /// The statistics and stretch cuts stored on the COG asset's bands (index = band number − 1), which dynamic tiles
+    /// draw with so they match the pre-rendered ones; empty for items published before statistics were stored (tiles
+    /// then estimate the cuts from the COG's overviews).
+    /// </summary>
+    public IReadOnlyList<RasterBandStatistics?> Statistics { get; init; } = [];
 
     /// <summary>The pre-rendered layer called <paramref name="name"/>, or null.</summary>
     public TileLayer? Layer(string name) => Layers.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.Ordinal));
@@ -82,6 +90,9 @@ internal sealed record ItemTileSet(
             : null;
         return new ItemTileSet(
             collection, item.Id, bbox, item.Datetime, layers,
-            limits.Count > 0 ? limits.Keys.Min() : 0, limits.Count > 0 ? limits.Keys.Max() : -1, limits, cogKey);
+            limits.Count > 0 ? limits.Keys.Min() : 0, limits.Count > 0 ? limits.Keys.Max() : -1, limits, cogKey)
+        {
+            Statistics = cogKey is not null ? RasterBandFields.Read(item.Assets[CogAsset]) : [],
+        };
     }
 }
