@@ -7,6 +7,12 @@ internal sealed class SqlBuilder
 
     public IReadOnlyList<KeyValuePair<string, object?>> Parameters => _parameters;
 
+    /// <summary>
+    /// While a dialect translates a filter part whose JSON properties it reads once per row: each property read so far
+    /// and the number of its per-row columns; null otherwise (see <see cref="CatalogSqlDialect.ReadPropertiesOnce"/>).
+    /// </summary>
+    public Dictionary<string, int>? BoundProperties { get; set; }
+
     /// <summary>Adds a parameter and returns its placeholder (<c>@p0</c>, …).</summary>
     public string Param(object? value)
     {
