@@ -21,33 +21,27 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
 
     public override string? Compare(SqlBuilder sql, string property, string op, CqlLiteral literal)
     {
-        var (types, value) = literal.Kind switch
+        object? value = literal.Kind switch
         {
-            CqlLiteralKind.Number => ("'integer', 'real'", literal.Value),
-            CqlLiteralKind.Text => ("'text'", literal.Value),
-            CqlLiteralKind.Boolean => ("'true', 'false'", (bool)literal.Value ? 1 : 0),
-            _ => (null, null),
+            CqlLiteralKind.Number or CqlLiteralKind.Text => literal.Value,
+            CqlLiteralKind.Boolean => (bool)literal.Value ? 1 : 0,
+            _ => null,
         };
-        if (types is null)
-        {
-            return null;
-        }
-
-        var read = Read(sql, property);
-        return $"NULLIF({read.Type}, 'null') IN ({types}) AND {read.Value} {op} {sql.Param(value)}";
+        return value is null ? null : $"{TypeIs(sql, property, literal.Kind)} AND {Value(sql, property)} {op} {sql.Param(value)}";
     }
 
     /// <summary>
     /// Reads each JSON property of the part once per row: <c>(SELECT part FROM (SELECT json_extract(…) AS pv0,
-    /// json_type(…) AS pt0, …))</c>, the part referring to the columns. SQLite evaluates a function call wherever it is
-    /// written, so <c>and(5 × or(49 comparisons))</c> on one property otherwise costs up to 490 JSON look-ups per row.
+    /// NULLIF(json_type(…), 'null') IN ('integer', 'real') AS pn0, …))</c>, the part referring to the columns (SQLite
+    /// computes them once per row; it evaluates a function call, or a type test, wherever it is written). Without it,
+    /// <c>and(5 × or(49 comparisons))</c> on one property costs up to 490 JSON look-ups and 245 type tests per row.
     /// </summary>
     public override (string? Sql, bool Exact) ReadPropertiesOnce(SqlBuilder sql, Func<(string? Sql, bool Exact)> translate)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(translate);
-        var bound = new Dictionary<string, int>(StringComparer.Ordinal);
-        sql.BoundProperties = bound;
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        sql.Bound = (new Dictionary<string, int>(StringComparer.Ordinal), columns);
         (string? Sql, bool Exact) part;
         try
         {
@@ -55,37 +49,54 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
         }
         finally
         {
-            sql.BoundProperties = null;
+            sql.Bound = null;
         }
 
-        if (part.Sql is null || bound.Count == 0)
-        {
-            return part;
-        }
-
-        var columns = string.Join(", ", bound.Select(b =>
-        {
-            var path = sql.Param(Path(b.Key));
-            return $"json_extract(i.content, {path}) AS pv{b.Value}, json_type(i.content, {path}) AS pt{b.Value}";
-        }));
-        return ($"(SELECT {part.Sql} FROM (SELECT {columns}))", part.Exact);
+        return part.Sql is null || columns.Count == 0
+            ? part
+            : ($"(SELECT {part.Sql} FROM (SELECT {string.Join(", ", columns.Select(c => c.Value + " AS " + c.Key))}))", part.Exact);
     }
 
-    /// <summary>The value and JSON type of a property: columns of <see cref="ReadPropertiesOnce"/> inside it, function calls elsewhere.</summary>
-    private static (string Value, string Type) Read(SqlBuilder sql, string property)
-    {
-        if (sql.BoundProperties is { } bound)
-        {
-            if (!bound.TryGetValue(property, out var column))
-            {
-                bound[property] = column = bound.Count;
-            }
+    /// <summary>The property's value: NULL when absent, an SQL number, text or 0/1 for a JSON boolean.</summary>
+    private static string Value(SqlBuilder sql, string property) =>
+        Reading(sql, property, "pv", path => $"json_extract(i.content, {path})");
 
-            return (string.Create(CultureInfo.InvariantCulture, $"pv{column}"), string.Create(CultureInfo.InvariantCulture, $"pt{column}"));
+    /// <summary>Whether the property has the JSON type of a literal kind: NULL when absent or JSON null, else true or false.</summary>
+    private static string TypeIs(SqlBuilder sql, string property, CqlLiteralKind kind)
+    {
+        var (alias, types) = kind switch
+        {
+            CqlLiteralKind.Number => ("pn", "'integer', 'real'"),
+            CqlLiteralKind.Text => ("ps", "'text'"),
+            _ => ("pb", "'true', 'false'"),
+        };
+        return Reading(sql, property, alias, path => $"NULLIF(json_type(i.content, {path}), 'null') IN ({types})");
+    }
+
+    /// <summary>
+    /// An expression over one property (<paramref name="expression"/> of its bound JSON path): inside
+    /// <see cref="ReadPropertiesOnce"/> a per-row column (<paramref name="kind"/> and the property's number), elsewhere the
+    /// expression itself.
+    /// </summary>
+    private static string Reading(SqlBuilder sql, string property, string kind, Func<string, string> expression)
+    {
+        if (sql.Bound is not var (properties, columns))
+        {
+            return expression(sql.Param(Path(property)));
         }
 
-        var path = sql.Param(Path(property));
-        return ($"json_extract(i.content, {path})", $"json_type(i.content, {path})");
+        if (!properties.TryGetValue(property, out var number))
+        {
+            properties[property] = number = properties.Count;
+        }
+
+        var alias = string.Create(CultureInfo.InvariantCulture, $"{kind}{number}");
+        if (!columns.ContainsKey(alias))
+        {
+            columns[alias] = expression(sql.Param(Path(property)));
+        }
+
+        return alias;
     }
 
     public override string Like(SqlBuilder sql, string property, string pattern)
@@ -97,11 +108,11 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
             return $"{Column(property)} GLOB {glob}";
         }
 
-        var read = Read(sql, property);
-        return $"NULLIF({read.Type}, 'null') = 'text' AND {read.Value} GLOB {glob}";
+        return $"{TypeIs(sql, property, CqlLiteralKind.Text)} AND {Value(sql, property)} GLOB {glob}";
     }
 
-    public override string IsNull(SqlBuilder sql, string property) => $"COALESCE({Read(sql, property).Type}, 'null') = 'null'";
+    public override string IsNull(SqlBuilder sql, string property) =>
+        Reading(sql, property, "pz", path => $"COALESCE(json_type(i.content, {path}), 'null') = 'null'");
 
     public override string InList(SqlBuilder sql, string column, IReadOnlyList<string> values) =>
         $"{column} IN (SELECT value FROM json_each({sql.Param(JsonSerializer.Serialize(values))}))";
@@ -113,14 +124,13 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
             return null;
         }
 
-        var read = Read(sql, property);
         var tests = new List<string>();
-        foreach (var (kind, types) in new[] { (CqlLiteralKind.Number, "'integer', 'real'"), (CqlLiteralKind.Text, "'text'"), (CqlLiteralKind.Boolean, "'true', 'false'") })
+        foreach (var kind in new[] { CqlLiteralKind.Number, CqlLiteralKind.Text, CqlLiteralKind.Boolean })
         {
             var members = values.Where(v => v.Kind == kind).Select(v => v.Kind == CqlLiteralKind.Boolean ? ((bool)v.Value ? 1 : 0) : v.Value).ToArray();
             if (members.Length > 0)
             {
-                tests.Add($"(NULLIF({read.Type}, 'null') IN ({types}) AND {read.Value} IN (SELECT value FROM json_each({sql.Param(JsonSerializer.Serialize(members))})))");
+                tests.Add($"({TypeIs(sql, property, kind)} AND {Value(sql, property)} IN (SELECT value FROM json_each({sql.Param(JsonSerializer.Serialize(members))})))");
             }
         }
 
