@@ -394,11 +394,12 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     [Fact]
     public async Task Search_NumberMatchedIsUnknown_WhenTheCountTimeoutEndsWhileTheStatementIsPrepared()
     {
-        // A 496-node filter over 245 different properties matching none of 5,000 items: counting means 245 look-ups in
-        // every row (hundreds of ms), preparing and binding the statement takes milliseconds, so a 1 ms count budget
-        // mostly ends before the scan's first step. A cancellation landing there must still stop the count
-        // (numberMatched unknown), never let it run to the end.
-        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 5_000).Select(i => TestItems.Item($"count{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100))]);
+        // A 496-node filter over 245 different properties matching none of 20,000 items: counting means 245 look-ups in
+        // every row (seconds; long enough that the budget's timer fires during the scan even on a loaded machine),
+        // preparing and binding the statement takes milliseconds, so a 1 ms count budget mostly ends before the scan's
+        // first step. A cancellation landing there must still stop the count (numberMatched unknown), never let it run
+        // to the end.
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 20_000).Select(i => TestItems.Item($"count{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100))]);
         var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"p{o}_{i}\"}},{i}]}}")) + "]}");
         var filter = Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}");
         var search = new ItemSearch { Limit = 1, Filter = filter, CountTimeout = TimeSpan.FromMilliseconds(1) };
