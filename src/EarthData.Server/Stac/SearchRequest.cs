@@ -20,12 +20,11 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
     public static SearchRequest FromQuery(IQueryCollection query, string? collectionId = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        string? Single(string name) => query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
+        string? Single(string name) => Last(query, name);
 
         var bbox = Single("bbox") is { } bboxText ? ParseBbox(bboxText.Split(',').Select(v => ParseNumber(v, "bbox")).ToArray()) : (BoundingBox?)null;
         var intersects = Single("intersects") is { } geometryText ? ParseGeometry(ParseJson(geometryText, "intersects")) : null;
-        CheckFilterLang(Single("filter-lang"));
-        var filter = Single("filter") is { Length: > 0 } filterText ? Cql2JsonParser.Parse(filterText) : null;
+        var filter = FilterFromQuery(query);
         var search = new ItemSearch
         {
             Collections = collectionId is not null ? [collectionId] : List(Single("collections")),
@@ -34,12 +33,29 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             Intersects = intersects,
             Datetime = Single("datetime") is { Length: > 0 } datetime ? DatetimeInterval.Parse(datetime) : null,
             Limit = Single("limit") is { } limit ? ParseLimit(limit) : ItemSearch.DefaultLimit,
-            SortBy = Single("sortby") is { Length: > 0 } sortby ? ParseSortText(sortby) : null,
+            SortBy = SortFromQuery(query),
             Filter = filter,
             Token = Single("token") is { Length: > 0 } token ? token : null,
         };
         var fields = Single("fields") is { } fieldsText ? FieldsProjection.Parse(fieldsText) : null;
         return Validated(search, fields);
+    }
+
+    /// <summary>The <c>filter</c> query parameter (CQL2-JSON; <c>filter-lang</c>, when given, must say so), or null without one.</summary>
+    /// <exception cref="InvalidQueryException">The filter or its language is not accepted; the exception names the parameter.</exception>
+    public static CqlExpression? FilterFromQuery(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckFilterLang(Last(query, "filter-lang"));
+        return Last(query, "filter") is { Length: > 0 } filterText ? Cql2JsonParser.Parse(filterText) : null;
+    }
+
+    /// <summary>The <c>sortby</c> query parameter (<c>-datetime,+properties.eo:cloud_cover</c>), or null without one.</summary>
+    /// <exception cref="InvalidQueryException">The sort is malformed or too long.</exception>
+    public static List<SortField>? SortFromQuery(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Last(query, "sortby") is { Length: > 0 } sortby ? ParseSortText(sortby) : null;
     }
 
     /// <summary>Parses a POST search body.</summary>
@@ -87,6 +103,8 @@ internal sealed record SearchRequest(ItemSearch Search, FieldsProjection? Fields
             throw new InvalidQueryException($"filter-lang '{lang}' is not supported; use cql2-json.", "filter-lang");
         }
     }
+
+    private static string? Last(IQueryCollection query, string name) => query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
 
     private static List<string>? List(string? text) =>
         text is null ? null : [.. text.Split(Comma, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -30,13 +30,18 @@ internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, Ti
     /// Runs a search for a request: cancelled when the client goes away, and after <see cref="ServerSettings.SearchTimeout"/>
     /// (an <see cref="OperationCanceledException"/> the problem handler answers 503).
     /// </summary>
-    public async Task<ItemPage> SearchAsync(ICatalogStore catalog, ItemSearch search, HttpContext context)
+    /// <param name="catalog">The catalogue.</param>
+    /// <param name="search">The request's criteria.</param>
+    /// <param name="context">The request.</param>
+    /// <param name="countMatched">False where nobody reads <c>numberMatched</c> (tiles): no count, whatever the policy.</param>
+    public async Task<ItemPage> SearchAsync(ICatalogStore catalog, ItemSearch search, HttpContext context, bool countMatched = true)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(context);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         budget.CancelAfter(settings.SearchTimeout);
-        return await catalog.SearchAsync(Configure(search), budget.Token).ConfigureAwait(false);
+        var configured = Configure(search);
+        return await catalog.SearchAsync(countMatched ? configured : configured with { CountMatched = false }, budget.Token).ConfigureAwait(false);
     }
 
     /// <summary>An absolute URL of this server (see <see cref="PublicUrls"/>).</summary>

@@ -48,7 +48,10 @@ internal static class CatalogQueryPlanner
 
         if (search.Filter is { } filter)
         {
-            var (where, exact) = Translate(filter, dialect, sql);
+            // Each conjunct of a top-level and on its own, so that column terms stay where the index can use them.
+            var (where, exact) = filter is CqlAnd top
+                ? Conjunction([.. top.Args.Select(a => ReadingPropertiesOnce(a, dialect, sql))])
+                : ReadingPropertiesOnce(filter, dialect, sql);
             if (where is not null)
             {
                 clauses.Add(where);
@@ -80,11 +83,7 @@ internal static class CatalogQueryPlanner
         switch (expression)
         {
             case CqlAnd and:
-            {
-                var parts = and.Args.Select(a => Translate(a, dialect, sql)).ToArray();
-                var known = parts.Where(p => p.Sql is not null).Select(p => "(" + p.Sql + ")").ToArray();
-                return (known.Length == 0 ? null : string.Join(" AND ", known), parts.All(p => p.Exact && p.Sql is not null));
-            }
+                return Conjunction([.. and.Args.Select(a => Translate(a, dialect, sql))]);
 
             case CqlOr or:
             {
@@ -131,6 +130,70 @@ internal static class CatalogQueryPlanner
     }
 
     private static (string? Sql, bool Exact) Exact(string? sql) => (sql, sql is not null);
+
+    /// <summary>The parts SQL can express, and together; exact when every part is.</summary>
+    private static (string? Sql, bool Exact) Conjunction((string? Sql, bool Exact)[] parts)
+    {
+        var known = parts.Where(p => p.Sql is not null).Select(p => "(" + p.Sql + ")").ToArray();
+        return (known.Length == 0 ? null : string.Join(" AND ", known), parts.All(p => p.Exact && p.Sql is not null));
+    }
+
+    /// <summary><see cref="Translate"/>, reading each JSON property once per row where the expression reads one more often.</summary>
+    private static (string? Sql, bool Exact) ReadingPropertiesOnce(CqlExpression expression, CatalogSqlDialect dialect, SqlBuilder sql)
+    {
+        var reads = new Dictionary<string, int>(StringComparer.Ordinal);
+        CountPropertyReads(expression, reads);
+        return reads.Values.Any(n => n > 1)
+            ? dialect.ReadPropertiesOnce(sql, () => Translate(expression, dialect, sql))
+            : Translate(expression, dialect, sql);
+    }
+
+    private static void CountPropertyReads(CqlExpression expression, Dictionary<string, int> reads)
+    {
+        void Read(string property, int times = 1)
+        {
+            if (!CatalogSqlDialect.IsColumn(property))
+            {
+                reads[property] = reads.GetValueOrDefault(property) + times;
+            }
+        }
+
+        switch (expression)
+        {
+            case CqlAnd and:
+                foreach (var arg in and.Args)
+                {
+                    CountPropertyReads(arg, reads);
+                }
+
+                break;
+            case CqlOr or:
+                foreach (var arg in or.Args)
+                {
+                    CountPropertyReads(arg, reads);
+                }
+
+                break;
+            case CqlNot not:
+                CountPropertyReads(not.Arg, reads);
+                break;
+            case CqlComparison c:
+                Read(c.Property);
+                break;
+            case CqlLike like:
+                Read(like.Property);
+                break;
+            case CqlIn @in:
+                Read(@in.Property); // one membership test per literal type (CatalogSqlDialect.InValues)
+                break;
+            case CqlBetween between:
+                Read(between.Property, 2);
+                break;
+            case CqlIsNull isNull:
+                Read(isNull.Property);
+                break;
+        }
+    }
 
     private static string? Compare(string property, CqlOperator op, CqlLiteral literal, CatalogSqlDialect dialect, SqlBuilder sql)
     {

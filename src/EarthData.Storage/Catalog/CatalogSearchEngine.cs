@@ -7,11 +7,13 @@ namespace EarthData.Storage.Catalog;
 /// <summary>
 /// Runs a search over either store: keyset-ordered chunks from SQL, the in-memory residual applied per row, until a page
 /// plus one item is found. The page token is the sort key of the page's last item (<see cref="PageToken"/>).
+/// <c>count</c> runs a COUNT statement within a time limit (infinite: none) that the store enforces where the statement
+/// runs, and also honours the token: a token cancelled before a statement starts can be lost on its way to the database.
 /// </summary>
 internal sealed class CatalogSearchEngine(
     CatalogSqlDialect dialect,
     Func<string, SqlBuilder, CancellationToken, Task<List<string>>> fetch,
-    Func<string, SqlBuilder, CancellationToken, Task<long>> count)
+    Func<string, SqlBuilder, TimeSpan, CancellationToken, Task<long>> count)
 {
     private const int MinChunk = 256;
 
@@ -78,7 +80,7 @@ internal sealed class CatalogSearchEngine(
         {
             if (residual is null)
             {
-                var counted = await count($"SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {bound}) AS bounded", sql, budget.Token).ConfigureAwait(false);
+                var counted = await count($"SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {bound}) AS bounded", sql, search.CountTimeout, budget.Token).ConfigureAwait(false);
                 return counted < bound ? counted : null;
             }
 

@@ -41,6 +41,16 @@ internal abstract class CatalogSqlDialect
     /// </summary>
     public virtual string? InValues(SqlBuilder sql, string property, IReadOnlyList<CqlLiteral> values) => null;
 
+    /// <summary>
+    /// The SQL of a filter part that reads some JSON property more than once (<paramref name="translate"/> builds it):
+    /// a dialect may read each property once per row instead of once per comparison. The default builds it as it is.
+    /// </summary>
+    public virtual (string? Sql, bool Exact) ReadPropertiesOnce(SqlBuilder sql, Func<(string? Sql, bool Exact)> translate)
+    {
+        ArgumentNullException.ThrowIfNull(translate);
+        return translate();
+    }
+
     /// <summary>Index prefilter: the item's indexed box overlaps <paramref name="box"/>.</summary>
     public abstract string BboxOverlaps(SqlBuilder sql, BoundingBox box);
 

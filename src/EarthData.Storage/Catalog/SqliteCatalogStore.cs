@@ -165,12 +165,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken) =>
         await QueryTextAsync(sql, parameters.Parameters, cancellationToken).ConfigureAwait(false);
 
-    private async Task<long> CountAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken)
+    // The time limit reaches SQLite as the cancelled token (SqliteCancellation watches it inside the statement).
+    private async Task<long> CountAsync(string sql, SqlBuilder parameters, TimeSpan _, CancellationToken cancellationToken)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, null, sql);
         Bind(command, parameters.Parameters);
-        using var interrupt = InterruptOnCancel(connection, cancellationToken);
+        using var cancellation = SqliteCancellation.Watch(connection, cancellationToken);
         try
         {
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -187,7 +188,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         using var command = Command(connection, null, sql);
         Bind(command, parameters);
         var rows = new List<string>();
-        using var interrupt = InterruptOnCancel(connection, cancellationToken);
+        using var cancellation = SqliteCancellation.Watch(connection, cancellationToken);
         try
         {
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -203,21 +204,6 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
         return rows;
     }
-
-    /// <summary>
-    /// Microsoft.Data.Sqlite runs statements synchronously and only looks at the token between rows, so a long step
-    /// (a COUNT, a sort) would run on after the client has gone; <c>sqlite3_interrupt</c> stops it where it is.
-    /// </summary>
-    private static CancellationTokenRegistration InterruptOnCancel(SqliteConnection connection, CancellationToken cancellationToken) =>
-        cancellationToken.UnsafeRegister(
-            static state =>
-            {
-                if (((SqliteConnection)state!).Handle is { } handle)
-                {
-                    SQLitePCL.raw.sqlite3_interrupt(handle);
-                }
-            },
-            connection);
 
     private static void Bind(SqliteCommand command, IReadOnlyList<KeyValuePair<string, object?>> parameters)
     {

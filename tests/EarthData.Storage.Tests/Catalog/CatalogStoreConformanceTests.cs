@@ -247,6 +247,22 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Filter_ReadingOnePropertyManyTimes_KeepsThreeValuedLogic()
+    {
+        // Several reads of one property in a part: SQLite reads each property once per row there (ReadPropertiesOnce).
+        await SeedFiveAsync();
+
+        Assert.Equal(["a", "d", "e"], await Ids(Filter("""{"op":"or","args":[{"op":"<","args":[{"property":"eo:cloud_cover"},10]},{"op":">","args":[{"property":"eo:cloud_cover"},30]},{"op":"isNull","args":[{"property":"eo:cloud_cover"}]}]}""")));
+        // 'e' has no cloud cover: the or is unknown for it, and so is its negation.
+        Assert.Equal(["b", "c"], await Ids(Filter("""{"op":"not","args":[{"op":"or","args":[{"op":"<","args":[{"property":"eo:cloud_cover"},10]},{"op":">","args":[{"property":"eo:cloud_cover"},30]}]}]}""")));
+        Assert.Equal(["b"], await Ids(Filter("""{"op":"and","args":[{"op":">=","args":[{"property":"eo:cloud_cover"},10]},{"op":"<=","args":[{"property":"eo:cloud_cover"},30]},{"op":"not","args":[{"op":"isNull","args":[{"property":"note"}]}]}]}""")));
+        Assert.Equal(["a", "d", "e"], await Ids(Filter("""{"op":"or","args":[{"op":"like","args":[{"property":"note"},"d%"]},{"op":"like","args":[{"property":"note"},"a%"]},{"op":"=","args":[{"property":"note"},"100%"]}]}""")));
+        Assert.Equal(["a", "c"], await Ids(Filter("""{"op":"and","args":[{"op":"or","args":[{"op":"<","args":[{"property":"eo:cloud_cover"},10]},{"op":">","args":[{"property":"eo:cloud_cover"},20]}]},{"op":"or","args":[{"op":"=","args":[{"property":"note"},"alpha"]},{"op":"isNull","args":[{"property":"note"}]}]}]}""")));
+        Assert.Equal(["a"], await Ids(Filter("""{"op":"and","args":[{"op":"or","args":[{"op":"<","args":[{"property":"eo:cloud_cover"},10]},{"op":">","args":[{"property":"eo:cloud_cover"},30]}]},{"op":"<>","args":[{"property":"id"},"d"]}]}""")));
+        Assert.Equal(["c"], await Ids(Filter("""{"op":"or","args":[{"op":"in","args":[{"property":"cbers:path"},[92,99]]},{"op":"between","args":[{"property":"cbers:path"},100,200]}]}""")));
+    }
+
+    [Fact]
     public async Task Filter_SpatialAndTemporalIntersects()
     {
         await SeedFiveAsync();
@@ -376,12 +392,41 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Search_NumberMatchedIsUnknown_WhenTheCountTimeoutEndsWhileTheStatementIsPrepared()
+    {
+        // A 496-node filter over 245 different properties matching none of 20,000 items: counting means 245 look-ups in
+        // every row (seconds; long enough that the budget's timer fires during the scan even on a loaded machine),
+        // preparing and binding the statement takes milliseconds, so a 1 ms count budget mostly ends before the scan's
+        // first step. A cancellation landing there must still stop the count (numberMatched unknown), never let it run
+        // to the end.
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 20_000).Select(i => TestItems.Item($"count{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100))]);
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"p{o}_{i}\"}},{i}]}}")) + "]}");
+        var filter = Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}");
+        var search = new ItemSearch { Limit = 1, Filter = filter, CountTimeout = TimeSpan.FromMilliseconds(1) };
+
+        var counted = new List<long?>();
+        for (var run = 0; run < 20; run++)
+        {
+            counted.Add((await Store.SearchAsync(search)).NumberMatched);
+        }
+
+        Assert.All(counted, Assert.Null);
+        Assert.Equal(0, (await Store.SearchAsync(search with { CountTimeout = Timeout.InfiniteTimeSpan })).NumberMatched);
+    }
+
+    /// <summary>and(5 × or(49 <c>eo:cloud_cover = n</c>)) with n ≥ 1000: 496 nodes, no match, every row read.</summary>
+    private static CqlExpression LargestMissingFilter()
+    {
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"eo:cloud_cover\"}},{1000 + (o * 100) + i}]}}")) + "]}");
+        return Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}");
+    }
+
+    [Fact]
     public async Task Search_CancelledWhileTheDatabaseScans_StopsThere()
     {
         // 15,000 items and a 496-node filter that matches none: the first page scans the whole table in one step.
         await Store.UpsertItemsAsync([.. Enumerable.Range(0, 15_000).Select(i => TestItems.Item($"scan{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100, path: i % 7))]);
-        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"eo:cloud_cover\"}},{1000 + (o * 100) + i}]}}")) + "]}");
-        var search = new ItemSearch { Filter = Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}"), CountMatched = false };
+        var search = new ItemSearch { Filter = LargestMissingFilter(), CountMatched = false };
 
         var whole = Stopwatch.StartNew();
         Assert.Empty((await Store.SearchAsync(search)).Items);
