@@ -70,6 +70,7 @@ public sealed class IndexCogsTests(PublishScenesFixture scenes)
             IndexKernels.NormalizedDifferenceScalar(rho["green"], rho["nir"], reference["ndwi"]);
             IndexKernels.EviScalar(rho["nir"], rho["red"], rho["blue"], reference["evi"]);
             IndexKernels.SaviScalar(rho["nir"], rho["red"], reference["savi"]);
+            Assert.Equal(AssetKeys, scene.Manifest.Indices!.Select(i => i.AssetKey));
             foreach (var index in scene.Manifest.Indices!)
             {
                 using var cog = GdalDataset.Open(scene.PathOf(index.File));
