@@ -10,8 +10,10 @@ namespace EarthData.Jobs.Pipeline;
 /// <summary>
 /// The index COG assets of a published scene: written beside the master COG by the process stage
 /// (<see cref="IndexCogWriter"/>), uploaded with the other products, and described on the item as assets
-/// <c>ndvi</c>, <c>ndwi</c>, <c>evi</c>, <c>savi</c> (roles <c>data</c>, <c>index</c>). Requested indices the scene
-/// cannot give are listed on the item under <see cref="UnavailableProperty"/> with the reason.
+/// <c>ndvi</c>, <c>ndwi</c>, <c>evi</c>, <c>savi</c> (roles <c>data</c>, <c>index</c>). Every index of
+/// <see cref="IndexDefinition.All"/> the camera cannot give (the SWIR indices on every public CBERS camera), and every
+/// requested one the scene cannot give (no calibration), is listed on the item under <see cref="UnavailableProperty"/>
+/// with the reason.
 /// </summary>
 public static class IndexCogs
 {
@@ -26,17 +28,32 @@ public static class IndexCogs
     public static (IReadOnlyList<ManifestIndex> Written, IReadOnlyDictionary<string, string> Unavailable) Write(string cogPath, SceneMetadata metadata,
         string workDirectory, SceneProcessingOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(options);
+        var unavailable = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definition in IndexDefinition.All)
+        {
+            if (definition.Availability(metadata.Camera) is { } reason)
+            {
+                unavailable[definition.AssetKey] = reason;
+            }
+        }
+
         if (options.IndexAssets.Count == 0)
         {
-            return ([], new Dictionary<string, string>());
+            return ([], unavailable);
         }
 
         var result = IndexCogWriter.Write(cogPath, metadata, options.IndexAssets, workDirectory, options.Threads, cancellationToken);
+        foreach (var (key, reason) in result.Unavailable)
+        {
+            unavailable[key] = reason;
+        }
+
         var written = result.Written
             .Select(i => new ManifestIndex(IndexDefinition.Of(i).AssetKey, SceneManifestFile.Describe(workDirectory, IndexCogWriter.FileName(i))))
             .ToList();
-        return (written, result.Unavailable);
+        return (written, unavailable);
     }
 
     /// <summary>The STAC assets of the manifest's index COGs, keyed by asset key (hrefs are object keys).</summary>

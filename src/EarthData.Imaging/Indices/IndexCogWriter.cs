@@ -15,8 +15,9 @@ namespace EarthData.Imaging.Indices;
 /// </summary>
 /// <remarks>
 /// <para>Values are computed on TOA reflectance (DN × <see cref="ReflectanceFactors"/>, the scene factors the alert
-/// evaluator and <c>eo:cloud_cover</c> use too) by <see cref="IndexKernels"/>, one strip of 256 rows at a time (pooled
-/// buffers: never the whole scene in memory), all requested indices from one read of the bands.</para>
+/// evaluator and <c>eo:cloud_cover</c> use too) by <see cref="IndexKernels"/>, one 256 × 256 block at a time (pooled
+/// buffers: never the whole scene in memory), all requested indices from one read of the bands; blocks the master's
+/// overviews show empty (most of the padded grid) are never read nor written.</para>
 /// <para>Encoding: Int16 × 10 000 (<see cref="Scale"/>, offset 0), nodata <see cref="NoData"/> wherever an input band is
 /// nodata (DN 0), the master's alpha is 0, or the kernel is undefined (zero denominator). Values beyond ±3.2767 (only
 /// EVI can reach them, where its denominator nears 0) are clamped. Overviews are GDAL's <c>AVERAGE</c> of the index
@@ -33,7 +34,8 @@ public static class IndexCogWriter
     /// <summary>The reason given when a scene has no calibration for the bands an index reads.</summary>
     public const string NoCalibrationReason = "needs TOA reflectance, and the scene's INPE metadata has no calibration coefficients (or sun elevation) for its bands";
 
-    private const int StripRows = 256;
+    private const int BlockSize = 256;
+    private const int BlockPixels = BlockSize * BlockSize;
 
     /// <summary>The file name of an index COG in the output directory (<c>ndvi.tif</c>).</summary>
     public static string FileName(SpectralIndex index) => IndexDefinition.Of(index).AssetKey + ".tif";
@@ -124,10 +126,9 @@ public static class IndexCogWriter
     {
         var (width, height) = (source.Width, source.Height);
         var outputs = new List<GdalDataset>();
-        var length = width * StripRows;
-        var reflectance = names.Select(_ => ArrayPool<float>.Shared.Rent(length)).ToArray();
-        var result = ArrayPool<float>.Shared.Rent(length);
-        var encoded = ArrayPool<short>.Shared.Rent(length);
+        var reflectance = names.Select(_ => ArrayPool<float>.Shared.Rent(BlockPixels)).ToArray();
+        var result = ArrayPool<float>.Shared.Rent(BlockPixels);
+        var encoded = ArrayPool<short>.Shared.Rent(BlockPixels);
         try
         {
             foreach (var target in targets)
@@ -135,28 +136,40 @@ public static class IndexCogWriter
                 outputs.Add(CreateBlocks(source, target.Blocks, target.Definition, threads));
             }
 
-            for (var y = 0; y < height; y += StripRows)
+            var coverage = BlockCoverage.Of(source, inputs.FirstBand);
+            for (var y = 0; y < height; y += BlockSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var rows = Math.Min(StripRows, height - y);
-                var n = width * rows;
-                if (!inputs.Read(y, rows, reflectance, n))
+                for (var x = 0; x < width; x += BlockSize)
                 {
-                    continue; // no valid pixel in the strip: its blocks stay sparse (nodata)
-                }
+                    var (columns, rows) = (Math.Min(BlockSize, width - x), Math.Min(BlockSize, height - y));
+                    var n = columns * rows;
+                    if (!coverage.MayHoldData(x / BlockSize, y / BlockSize) || !inputs.Read(x, y, columns, rows, reflectance))
+                    {
+                        continue; // no valid pixel in the block: it stays sparse (nodata)
+                    }
 
-                for (var t = 0; t < targets.Count; t++)
-                {
-                    var definition = targets[t].Definition;
-                    var bands = definition.Bands.Select(b => reflectance[names.IndexOf(b)]).ToArray();
-                    IndexRaster.Apply(definition.Index, bands, n, result.AsSpan(0, n));
-                    Encode(result.AsSpan(0, n), encoded.AsSpan(0, n));
-                    outputs[t].GetBand(1).Write<short>(0, y, width, rows, encoded.AsSpan(0, n));
+                    for (var t = 0; t < targets.Count; t++)
+                    {
+                        var definition = targets[t].Definition;
+                        var bands = definition.Bands.Select(b => reflectance[names.IndexOf(b)]).ToArray();
+                        IndexRaster.Apply(definition.Index, bands, n, result.AsSpan(0, n));
+                        Encode(result.AsSpan(0, n), encoded.AsSpan(0, n));
+                        outputs[t].GetBand(1).Write<short>(x, y, columns, rows, encoded.AsSpan(0, n));
+                    }
                 }
             }
 
+            var overviews = source.GetBand(1).OverviewCount;
             foreach (var output in outputs)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (overviews > 0)
+                {
+                    // Built here, from the sparse full resolution (empty blocks are skipped), so the COG driver only copies.
+                    output.BuildOverviews("AVERAGE", [.. Enumerable.Range(1, overviews).Select(level => 1 << level)], null, cancellationToken);
+                }
+
                 output.Close();
             }
         }
@@ -223,8 +236,8 @@ public static class IndexCogWriter
     }
 
     /// <summary>
-    /// Copies the blocks to a COG with the master's tiling options: the raster already spans the master's aligned grid,
-    /// so GDAL's COG driver neither pads nor warps it, and builds the same overview levels.
+    /// Copies the blocks to a COG with the master's tiling options: the raster already spans the master's aligned grid
+    /// and carries the master's overview levels, so GDAL's COG driver neither pads, warps nor resamples it.
     /// </summary>
     private static void CopyToCog(GdalDataset master, string blocks, string destination, int threads, CancellationToken cancellationToken)
     {
@@ -235,7 +248,7 @@ public static class IndexCogWriter
         var request = new CogRequest { Source = blocks, Destination = destination, WarpResampling = "nearest", Threads = threads };
         var temporary = destination + ".partial";
         using (var input = GdalDataset.Open(blocks))
-        using (var cog = GdalDataset.CreateCopy("COG", temporary, input, CogCreationOptions.For(request, grid), null, cancellationToken))
+        using (var cog = GdalDataset.CreateCopy("COG", temporary, input, CogCreationOptions.For(request, grid, existingOverviews: overviews > 0), null, cancellationToken))
         {
             cog.Close();
         }
@@ -256,15 +269,18 @@ public static class IndexCogWriter
         return 0;
     }
 
-    /// <summary>Reads strips of the input bands as reflectance, 0 where the master has no data.</summary>
+    /// <summary>Reads blocks of the input bands as reflectance, 0 where the master has no data.</summary>
     private sealed class BandInputs(GdalDataset source, List<int> numbers, double[] factors)
     {
         private readonly int _alpha = source.GetBand(source.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? source.BandCount : 0;
 
-        /// <summary>Fills <paramref name="buffers"/> with rows [y, y + rows); false when no pixel of the strip has data.</summary>
-        public bool Read(int y, int rows, float[][] buffers, int n)
+        /// <summary>The first input band (its mask tells where the master has data).</summary>
+        public int FirstBand => numbers[0];
+
+        /// <summary>Fills <paramref name="buffers"/> with the window; false when no pixel of it has data.</summary>
+        public bool Read(int x, int y, int columns, int rows, float[][] buffers)
         {
-            var width = source.Width;
+            var n = columns * rows;
             var any = false;
             float[]? alpha = null;
             try
@@ -272,14 +288,14 @@ public static class IndexCogWriter
                 if (_alpha > 0)
                 {
                     alpha = ArrayPool<float>.Shared.Rent(n);
-                    source.GetBand(_alpha).Read<float>(0, y, width, rows, alpha.AsSpan(0, n));
+                    source.GetBand(_alpha).Read<float>(x, y, columns, rows, alpha.AsSpan(0, n));
                 }
 
                 for (var b = 0; b < numbers.Count; b++)
                 {
                     var band = source.GetBand(numbers[b]);
                     var values = buffers[b].AsSpan(0, n);
-                    band.Read<float>(0, y, width, rows, values);
+                    band.Read<float>(x, y, columns, rows, values);
                     var noData = band.NoDataValue is { } nd ? (float)nd : float.NaN;
                     var factor = (float)factors[b];
                     for (var i = 0; i < values.Length; i++)
@@ -288,7 +304,7 @@ public static class IndexCogWriter
                         // 0 is the kernels' missing value: nodata, NaN and alpha 0 all map onto it.
                         var missing = v == noData || float.IsNaN(v) || (alpha is not null && alpha[i] == 0);
                         values[i] = missing ? 0 : v * factor;
-                        any |= !missing && v != 0;
+                        any |= !missing;
                     }
                 }
             }

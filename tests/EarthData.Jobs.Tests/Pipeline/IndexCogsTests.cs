@@ -134,7 +134,10 @@ public sealed class IndexCogsTests(PublishScenesFixture scenes)
             Assert.Equal(key, cog.GetBand(1).Description);
         }
 
-        Assert.False(item.Properties.ContainsKey(IndexCogs.UnavailableProperty));
+        // The public CBERS cameras have no SWIR: the item says so for every SWIR index, with the one reason.
+        var unavailable = item.Properties[IndexCogs.UnavailableProperty];
+        Assert.Equal(["mndwi", "nbr", "ndmi"], unavailable.EnumerateObject().Select(p => p.Name));
+        Assert.All(unavailable.EnumerateObject(), p => Assert.EndsWith(IndexDefinition.NoSwirReason, p.Value.GetString(), StringComparison.Ordinal));
         var json = target.PathOf(result.ItemKey!);
         var validation = await StacValidator.ValidateAsync([json]);
         Assert.True(StacValidator.AllPassed(validation, 1), validation.Output);
@@ -163,7 +166,7 @@ public sealed class IndexCogsTests(PublishScenesFixture scenes)
         var item = CbersItemBuilder.Build(scene.Metadata);
         IndexCogs.DescribeUnavailable(item, scene.Manifest);
         var reasons = item.Properties[IndexCogs.UnavailableProperty];
-        Assert.Equal(["mndwi", "nbr"], reasons.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["mndwi", "nbr", "ndmi"], reasons.EnumerateObject().Select(p => p.Name));
         Assert.Contains(IndexDefinition.NoSwirReason, reasons.GetProperty("mndwi").GetString(), StringComparison.Ordinal);
         Assert.Equal(IndexDefinition.Of(SpectralIndex.Nbr).Availability(scene.Metadata.Camera), reasons.GetProperty("nbr").GetString());
     }
