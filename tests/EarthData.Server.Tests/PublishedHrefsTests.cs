@@ -21,7 +21,7 @@ public abstract class PublishedHrefsTests<TServer>(TServer server) : IClassFixtu
             var item = JsonNode.Parse(await server.Client.GetStringAsync($"/stac/collections/CBERS4-MUX/items/{published.Item.Id}"))!;
 
             var assets = item["assets"]!.AsObject();
-            Assert.Equal(["metadata", "thumbnail", "visual"], assets.Select(a => a.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["evi", "metadata", "ndvi", "ndwi", "savi", "thumbnail", "visual"], assets.Select(a => a.Key).Order(StringComparer.Ordinal));
             foreach (var (name, asset) in assets)
             {
                 var href = (string)asset!["href"]!;

@@ -51,6 +51,12 @@ public sealed record SceneManifest
     /// <summary>Copies of the band GeoTIFFs, ascending by band, when they are published (<see cref="SceneProcessingOptions.PublishOriginals"/>); else null.</summary>
     public IReadOnlyList<ManifestFile>? OriginalBands { get; init; }
 
+    /// <summary>The TOA index COGs (<see cref="SceneProcessingOptions.IndexAssets"/>), in request order; null or empty when none were written.</summary>
+    public IReadOnlyList<ManifestIndex>? Indices { get; init; }
+
+    /// <summary>Requested indices the scene does not allow, by asset key, with the reason (the item carries them).</summary>
+    public IReadOnlyDictionary<string, string>? UnavailableIndices { get; init; }
+
     /// <summary>The rendered tile pyramids, in the order requested.</summary>
     public required IReadOnlyList<ManifestLayer> Layers { get; init; }
 

@@ -35,6 +35,7 @@ internal static class SceneManifestFile
 
         var files = new List<ManifestFile> { manifest.Cog, manifest.Thumbnail };
         files.AddRange(manifest.MetadataXml);
+        files.AddRange(manifest.Indices?.Select(i => i.File) ?? []);
         foreach (var file in files)
         {
             var info = new FileInfo(Path.Combine(workDirectory, file.Path));

@@ -1,3 +1,4 @@
+using EarthData.Core.Indices;
 using EarthData.Imaging.Layers;
 
 namespace EarthData.Jobs.Pipeline;
@@ -27,8 +28,18 @@ public sealed record SceneProcessingOptions
     /// </summary>
     public bool PublishOriginals { get; init; }
 
+    /// <summary>
+    /// The spectral indices written as COG assets of the item (<c>cogs/{collection}/{id}/{ndvi|ndwi|evi|savi}.tif</c>), on
+    /// TOA reflectance; default NDVI, NDWI, EVI and SAVI; empty writes none. Indices the camera cannot give (SWIR, no
+    /// calibration) are skipped and the item says why.
+    /// </summary>
+    public IReadOnlyList<SpectralIndex> IndexAssets { get; init; } = DefaultIndexAssets;
+
+    /// <summary>The default <see cref="IndexAssets"/>: every index a 4-band CBERS camera allows.</summary>
+    public static IReadOnlyList<SpectralIndex> DefaultIndexAssets { get; } = [SpectralIndex.Ndvi, SpectralIndex.Ndwi, SpectralIndex.Evi, SpectralIndex.Savi];
+
     /// <summary>A stable text of every option that changes the outputs (threads do not).</summary>
     public string Fingerprint() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;stats=stored;png{(PublishOriginals ? ";originals" : string.Empty)}");
+        $"layers={string.Join(',', Layers.Select(l => l.Name))};zoom={MinZoom}-{MaxZoom};thumb={ThumbnailSize}-footprint;stretch=common-mask;stats=stored;png{(PublishOriginals ? ";originals" : string.Empty)};indices={string.Join(',', IndexAssets.Select(i => Core.Indices.IndexDefinition.Of(i).AssetKey))}-int16");
 }

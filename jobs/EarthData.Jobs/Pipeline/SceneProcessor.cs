@@ -150,6 +150,7 @@ public sealed class SceneProcessor
         var originals = options.PublishOriginals ? CopyToWork([.. files.Bands.Select(b => b.TiffPath)], work, "originals") : null;
         var (shape, transform) = CogGrid(cog.Path);
         var cloudCover = CloudCover.Estimate(cog.Path, metadata, cancellationToken: cancellationToken);
+        var indices = IndexCogs.Write(cog.Path, metadata, work, options, cancellationToken);
         var manifest = new SceneManifest
         {
             SceneId = files.Id.ToString(),
@@ -164,6 +165,8 @@ public sealed class SceneProcessor
             Thumbnail = SceneManifestFile.Describe(work, ThumbnailFileName),
             MetadataXml = [.. xml.Select(name => SceneManifestFile.Describe(work, "metadata/" + name))],
             OriginalBands = originals?.Select(name => SceneManifestFile.Describe(work, "originals/" + name)).ToList(),
+            Indices = indices.Written,
+            UnavailableIndices = indices.Unavailable,
             Layers = [],
             OptionsFingerprint = fingerprint,
         };

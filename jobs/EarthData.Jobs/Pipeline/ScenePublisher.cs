@@ -83,7 +83,7 @@ public sealed class ScenePublisher
         {
             var item = BuildItem(scene);
             step = "objects";
-            foreach (var key in new[] { PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual"), PublishedObjectKeys.Thumbnail(manifest.Collection, manifest.SceneId) })
+            foreach (var key in IndexCogs.Keys(manifest).Prepend(PublishedObjectKeys.Thumbnail(manifest.Collection, manifest.SceneId)).Prepend(PublishedObjectKeys.Cog(manifest.Collection, manifest.SceneId, "visual")))
             {
                 if (!await _objects.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
                 {
@@ -129,12 +129,14 @@ public sealed class ScenePublisher
             Tiles = Pyramid(manifest),
             ProcessedAt = _time.GetUtcNow().UtcDateTime,
             CloudCover = manifest.CloudCover,
-            ExtraAssets = new Dictionary<string, StacAsset> { ["visual"] = CogAsset(scene) },
+            ExtraAssets = new Dictionary<string, StacAsset>(IndexCogs.Assets(manifest)) { ["visual"] = CogAsset(scene) },
             OriginalBands = manifest.OriginalBands?.ToDictionary(
                 f => BandFileName.Parse(SceneUploads.FileName(f)).Band,
                 f => new AssetFile(PublishedObjectKeys.Original(collection, id, SceneUploads.FileName(f)), f.Size, f.Checksum)),
         };
-        return CbersItemBuilder.Build(scene.Metadata, options);
+        var item = CbersItemBuilder.Build(scene.Metadata, options);
+        IndexCogs.DescribeUnavailable(item, manifest);
+        return item;
     }
 
     private static TilePyramid Pyramid(SceneManifest manifest)

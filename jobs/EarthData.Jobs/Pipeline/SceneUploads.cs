@@ -20,6 +20,11 @@ public static class SceneUploads
             yield return (PublishedObjectKeys.Original(collection, id, FileName(xml)), PathOf(workDirectory, xml), Immutable with { ContentType = "text/xml" });
         }
 
+        foreach (var index in manifest.Indices ?? [])
+        {
+            yield return (PublishedObjectKeys.Cog(collection, id, index.AssetKey), PathOf(workDirectory, index.File), Immutable with { ContentType = PublishOptions.CogContentType });
+        }
+
         foreach (var band in manifest.OriginalBands ?? [])
         {
             yield return (PublishedObjectKeys.Original(collection, id, FileName(band)), PathOf(workDirectory, band), Immutable with { ContentType = "image/tiff" });

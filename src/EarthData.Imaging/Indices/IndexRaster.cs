@@ -65,7 +65,8 @@ public static class IndexRaster
         }
     }
 
-    private static void Apply(SpectralIndex index, float[][] inputs, int n, Span<float> result)
+    /// <summary>The kernel of <paramref name="index"/> over the first <paramref name="n"/> values of <paramref name="inputs"/> (in <see cref="IndexDefinition.Bands"/> order).</summary>
+    internal static void Apply(SpectralIndex index, float[][] inputs, int n, Span<float> result)
     {
         switch (index)
         {

@@ -5,11 +5,14 @@ namespace EarthData.Imaging.Layers;
 /// <summary>
 /// The layer registry: every named layer tiles, dynamic tiles and publishing can draw, by renderer family — stretched
 /// composites (<c>true-color</c>, <c>false-color</c>, <c>band-N</c>, <c>raw</c>), indices with a colour map
-/// (<c>ndvi</c>, <c>ndwi</c>) and classified hazards (<c>water-hazard</c>). The one owner of layer names and titles.
+/// (<c>ndvi</c>, <c>ndwi</c>, <c>evi</c>, <c>savi</c>) and classified hazards (<c>water-hazard</c>). The one owner of
+/// layer names and titles.
 /// </summary>
 /// <remarks>
-/// Indices are computed on the COG's digital numbers (CBERS DN are linear in radiance with a per-band gain), which
-/// shifts their values from the TOA-reflectance index but keeps the picture; the colour ranges are chosen for DN.
+/// Index layers draw the item's index COG asset (<see cref="LayerEntry.IndexAsset"/>: TOA reflectance, what the alerts
+/// use) when the item has it. Items published before index assets fall back to the expression on the COG's digital
+/// numbers (CBERS DN are linear in radiance with a per-band gain), which shifts the values from the TOA index but keeps
+/// the picture; EVI has no such fallback (its coefficients are meaningful only on reflectance).
 /// </remarks>
 public static class LayerCatalog
 {
@@ -17,11 +20,16 @@ public static class LayerCatalog
     [
         new("true-color", "True colour (red, green, blue)", LayerFamily.StretchedComposite) { Composite = LayerDefinition.TrueColor },
         new("false-color", "False colour (near infrared, red, green)", LayerFamily.StretchedComposite) { Composite = LayerDefinition.FalseColor },
-        new("ndvi", "NDVI vegetation index", LayerFamily.IndexColorMap) { Expression = "({nir}-{red})/({nir}+{red})", ColorMapName = "ndvi" },
-        new("ndwi", "NDWI water index", LayerFamily.IndexColorMap) { Expression = "({green}-{nir})/({green}+{nir})", ColorMapName = "water" },
+        new("ndvi", "NDVI vegetation index", LayerFamily.IndexColorMap) { Expression = "({nir}-{red})/({nir}+{red})", ColorMapName = "ndvi", IndexAsset = "ndvi" },
+        new("ndwi", "NDWI water index", LayerFamily.IndexColorMap) { Expression = "({green}-{nir})/({green}+{nir})", ColorMapName = "water", IndexAsset = "ndwi" },
+        new("evi", "EVI enhanced vegetation index", LayerFamily.IndexColorMap) { ColorMapName = "ndvi", IndexAsset = "evi" },
+        new("savi", "SAVI soil-adjusted vegetation index", LayerFamily.IndexColorMap)
+        {
+            Expression = "1.5*({nir}-{red})/({nir}+{red}+0.5)", ColorMapName = "ndvi", IndexAsset = "savi",
+        },
         new("water-hazard", "Open-water classes (NDWI ≥ 0, 0.15, 0.3, 0.45)", LayerFamily.ClassifiedHazard)
         {
-            Expression = "({green}-{nir})/({green}+{nir})", ColorMapName = "hazard", ClassBreaks = [0.0, 0.15, 0.3, 0.45],
+            Expression = "({green}-{nir})/({green}+{nir})", ColorMapName = "hazard", ClassBreaks = [0.0, 0.15, 0.3, 0.45], IndexAsset = "ndwi",
         },
     ];
 

@@ -28,6 +28,38 @@ public sealed record LayerEntry(string Name, string Title, LayerFamily Family)
     /// <summary>The class limits of a <see cref="LayerFamily.ClassifiedHazard"/> layer, ascending.</summary>
     public IReadOnlyList<double>? ClassBreaks { get; init; }
 
+    /// <summary>
+    /// The item asset holding this index on TOA reflectance (a one-band scaled COG on the master's grid), drawn in place
+    /// of <see cref="Expression"/> when the item has it; null for composites.
+    /// </summary>
+    public string? IndexAsset { get; init; }
+
+    /// <summary>
+    /// The recipe of this layer on its index COG (<see cref="IndexAsset"/>): band 1 times the band's scale plus its
+    /// offset (GDAL's scale/offset, e.g. Int16 × 10 000), coloured like the DN recipe; nodata stays transparent.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The layer has no index asset.</exception>
+    public TileRecipe IndexRecipe(GdalDataset indexCog, ResampleAlgorithm resampling)
+    {
+        ArgumentNullException.ThrowIfNull(indexCog);
+        if (IndexAsset is null)
+        {
+            throw new InvalidOperationException($"layer '{Name}' is not drawn from an index asset");
+        }
+
+        var band = indexCog.GetBand(1);
+        var (scale, offset) = (band.Scale, band.Offset);
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"b1*{scale:0.################}{(offset < 0 ? "-" : "+")}{Math.Abs(offset):0.################}");
+        return new TileRecipe
+        {
+            Expression = BandExpression.Parse(text, indexCog.BandCount),
+            ColorMap = ColorMap.Get(ColorMapName ?? "greys"),
+            ClassBreaks = ClassBreaks,
+            Resampling = resampling,
+        };
+    }
+
     /// <summary>The expression with band numbers for <paramref name="dataset"/> (e.g. <c>(b4-b3)/(b4+b3)</c>), or null for a composite.</summary>
     /// <exception cref="InvalidOperationException">The raster lacks a band the expression names.</exception>
     public string? ResolveExpression(GdalDataset dataset, string? collectionId)
@@ -78,7 +110,9 @@ public sealed record LayerEntry(string Name, string Title, LayerFamily Family)
             return new TileRecipe { Bands = renderer.Bands, Stretches = stretches, Resampling = resampling };
         }
 
-        var expression = BandExpression.Parse(ResolveExpression(dataset, collectionId)!, dataset.BandCount);
+        var resolved = ResolveExpression(dataset, collectionId)
+            ?? throw new InvalidOperationException($"'{Name}' is drawn only from the item's '{IndexAsset}' asset (an index of TOA reflectance), which this item lacks; re-publish it");
+        var expression = BandExpression.Parse(resolved, dataset.BandCount);
         return new TileRecipe
         {
             Expression = expression,

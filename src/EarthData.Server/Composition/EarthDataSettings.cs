@@ -107,6 +107,7 @@ public sealed record EarthDataSettings
             MaxZoom = read.Int("EarthData:Pipeline:MaxZoom", 0, 24),
             Threads = read.Int("EarthData:Pipeline:Threads", 1, 256) ?? Environment.ProcessorCount,
             PublishOriginals = read.Bool("EarthData:Pipeline:PublishOriginals") ?? false,
+            IndexAssets = IndexAssetsSetting.Read(configuration, read.Problems),
         };
         if (processing.MinZoom > processing.MaxZoom)
         {

@@ -50,7 +50,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             return UnknownLayer(set, layer);
         }
 
-        if (set.CogKey is null)
+        if (SourceKey(set, entry, parameters) is not { } source)
         {
             return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render tiles from.");
         }
@@ -59,7 +59,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         var rgba = ArrayPool<byte>.Shared.Rent(TileBytes);
         try
         {
-            using (var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false))
+            using (var lease = await pool.RentAsync(source, context.RequestAborted).ConfigureAwait(false))
             {
                 var native = lease.Grid.NativeZoom;
                 if (tile.Zoom > native + MaxZoomsBeyondNative)
@@ -111,12 +111,12 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         {
             foreach (var set in sets)
             {
-                if (set.CogKey is null)
+                if (SourceKey(set, entry, parameters) is not { } source)
                 {
                     continue;
                 }
 
-                using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+                using var lease = await pool.RentAsync(source, context.RequestAborted).ConfigureAwait(false);
                 if (tile.Zoom > lease.Grid.NativeZoom + MaxZoomsBeyondNative)
                 {
                     continue;
@@ -208,7 +208,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             return UnknownLayer(set, layer);
         }
 
-        if (set.CogKey is null)
+        if (SourceKey(set, entry, parameters) is not { } source)
         {
             return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render a preview from.");
         }
@@ -219,7 +219,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         try
         {
-            using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+            using var lease = await pool.RentAsync(source, context.RequestAborted).ConfigureAwait(false);
             var zoom = lease.Grid.NativeZoom;
             var range = WebMercatorQuad.TileRange(minX, minY, maxX, maxY, zoom);
             while (zoom > 0 && Math.Max(range.MaxX - range.MinX + 1, range.MaxY - range.MinY + 1) * WebMercatorQuad.TileSize > maxSize)
@@ -278,7 +278,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             return UnknownLayer(set, layer);
         }
 
-        if (set.CogKey is null)
+        if (SourceKey(set, entry, parameters) is not { } source)
         {
             return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to render an image from.");
         }
@@ -290,7 +290,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
         await _renderSlots.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         try
         {
-            using var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false);
+            using var lease = await pool.RentAsync(source, context.RequestAborted).ConfigureAwait(false);
             var dataset = lease.Dataset;
             if (BboxWindow(dataset, (minX, minY, maxX, maxY), maxSize, parameters.Resampling ?? ResampleAlgorithm.Bilinear) is not { } placed)
             {
@@ -363,13 +363,13 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             return UnknownLayer(set, layer);
         }
 
-        if (set.CogKey is null)
+        if (SourceKey(set, entry, parameters) is not { } source)
         {
             return TileProblems.NotFound($"Item '{set.ItemId}' has no COG to draw layers from.");
         }
 
         Legend legend;
-        using (var lease = await pool.RentAsync(set.CogKey, context.RequestAborted).ConfigureAwait(false))
+        using (var lease = await pool.RentAsync(source, context.RequestAborted).ConfigureAwait(false))
         {
             if (!TryRenderer(lease, set, entry, parameters, out var renderer, out var problem))
             {
@@ -490,7 +490,7 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             };
         }
 
-        var recipe = entry.Recipe(dataset, set.Collection, resampling, set.Statistics);
+        var recipe = SourceKey(set, entry, p) != set.CogKey ? entry.IndexRecipe(dataset, resampling) : entry.Recipe(dataset, set.Collection, resampling, set.Statistics);
         if (recipe.Expression is null)
         {
             if (p.ColorMap is not null)
@@ -513,6 +513,13 @@ internal sealed class DynamicTiles(CogDatasetPool pool)
             ClassBreaks = p.ColorMap is null ? recipe.ClassBreaks : null,
         };
     }
+
+    /// <summary>
+    /// The COG a request draws from: the item's index COG for an index layer drawn as registered (no <c>bands</c> or
+    /// <c>expression</c>, which name the master's bands) when the item has that asset, else the master COG (DN).
+    /// </summary>
+    private static string? SourceKey(ItemTileSet set, LayerEntry entry, DynamicTileParameters p) =>
+        p.Bands is null && p.Expression is null && entry.IndexAsset is { } asset && set.IndexKeys.TryGetValue(asset, out var key) ? key : set.CogKey;
 
     private static LinearStretch[] Stretches(IReadOnlyList<(double Min, double Max)>? rescale, IReadOnlyList<LinearStretch>? cuts, int channels)
     {

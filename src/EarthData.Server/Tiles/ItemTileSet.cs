@@ -20,6 +20,7 @@ namespace EarthData.Server.Tiles;
 /// <param name="MaxZoom">Finest pre-rendered zoom (the COG's native zoom for a published scene).</param>
 /// <param name="Limits">The written tile range per pre-rendered zoom.</param>
 /// <param name="CogKey">The object key of the item's Web Mercator COG (asset <c>visual</c>), or null without one.</param>
+/// <param name="IndexKeys">The object keys of the item's index COGs (assets with role <c>index</c>) by asset key; empty for items published before them.</param>
 internal sealed record ItemTileSet(
     string Collection,
     string ItemId,
@@ -29,8 +30,12 @@ internal sealed record ItemTileSet(
     int MinZoom,
     int MaxZoom,
     IReadOnlyDictionary<int, TileMatrixLimits> Limits,
-    string? CogKey)
+    string? CogKey,
+    IReadOnlyDictionary<string, string> IndexKeys)
 {
+    /// <summary>The role that marks an index COG asset (<c>ndvi</c>, <c>ndwi</c>, <c>evi</c>, <c>savi</c>).</summary>
+    public const string IndexRole = "index";
+
     /// <summary>The COG asset of a published item (<c>cogs/{collection}/{item}/visual.tif</c>).</summary>
     public const string CogAsset = "visual";
 
@@ -88,9 +93,19 @@ internal sealed record ItemTileSet(
         var cogKey = item.Assets.ContainsKey(CogAsset) && ObjectKey.IsValid($"cogs/{collection}/{item.Id}/{CogAsset}.tif", out _)
             ? $"cogs/{collection}/{item.Id}/{CogAsset}.tif"
             : null;
+        var indexKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, asset) in item.Assets)
+        {
+            var key = $"cogs/{collection}/{item.Id}/{name}.tif";
+            if (asset.Roles?.Contains(IndexRole) == true && ObjectKey.IsValid(key, out _))
+            {
+                indexKeys[name] = key;
+            }
+        }
+
         return new ItemTileSet(
             collection, item.Id, bbox, item.Datetime, layers,
-            limits.Count > 0 ? limits.Keys.Min() : 0, limits.Count > 0 ? limits.Keys.Max() : -1, limits, cogKey)
+            limits.Count > 0 ? limits.Keys.Min() : 0, limits.Count > 0 ? limits.Keys.Max() : -1, limits, cogKey, indexKeys)
         {
             Statistics = cogKey is not null ? RasterBandFields.Read(item.Assets[CogAsset]) : [],
         };

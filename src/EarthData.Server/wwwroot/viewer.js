@@ -7,6 +7,8 @@
   const t = i18n.t;
   const $ = (id) => document.getElementById(id);
   const dynamicLayers = ['ndvi', 'ndwi', 'water-hazard'];
+  // Drawn only from an item's index COG asset (TOA reflectance): offered when the item has it.
+  const assetLayers = ['evi', 'savi'];
   const state = { ready: false, results: [], selected: null, layer: null, tilesLoaded: 0, tileErrors: [], alerts: 0 };
   const severityColours = ['match', ['get', 'severity'], 'Extreme', '#7f0000', 'Severe', '#d7301f', 'Moderate', '#fc8d59', 'Minor', '#fdcc8a', '#fdcc8a'];
 
@@ -193,7 +195,8 @@
   function layersOf(item) {
     const preRendered = (item.links || []).filter((l) => l.rel === 'xyz')
       .map((l) => decodeURIComponent(l.href.split('/').slice(-4)[0]));
-    return [...new Set([...preRendered, ...dynamicLayers])];
+    const fromAssets = assetLayers.filter((name) => item.assets && item.assets[name]);
+    return [...new Set([...preRendered, ...dynamicLayers, ...fromAssets])];
   }
 
   function tilesBase(item) {

@@ -50,7 +50,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
             Assert.Equal(Multihash.Sha256(SHA256.HashData(bytes)), asset.Fields["file:checksum"].GetString());
         }
 
-        Assert.Equal(["metadata", "thumbnail", "visual"], item.Assets.Keys.Order());
+        Assert.Equal(["evi", "metadata", "ndvi", "ndwi", "savi", "thumbnail", "visual"], item.Assets.Keys.Order());
         // Estimated from the COG at processing (INPE's XML has none); the generated WFI scene has clouds.
         Assert.Equal(scene.Manifest.CloudCover, item.Properties["eo:cloud_cover"].GetDouble());
         Assert.InRange(scene.Manifest.CloudCover!.Value, 0.01, 100);
@@ -60,7 +60,7 @@ public sealed class ScenePublisherTests(PublishScenesFixture scenes)
 
         var tiles = await target.KeysAsync($"tiles/CBERS4A-WFI/{scene.Manifest.SceneId}/");
         Assert.Equal(scene.Manifest.Layers.Sum(l => l.TileCount), tiles.Count);
-        Assert.Equal(2 + scene.Manifest.MetadataXml.Count + tiles.Count, result.ObjectsUploaded);
+        Assert.Equal(2 + scene.Manifest.Indices!.Count + scene.Manifest.MetadataXml.Count + tiles.Count, result.ObjectsUploaded);
         var tile = await target.Objects.HeadAsync(tiles[0]);
         Assert.Equal("image/png", tile!.ContentType);
 

@@ -78,36 +78,99 @@ public sealed class DynamicTileTests(ProductServer server) : IClassFixture<Produ
         var rendered = TileImage.Decode(await response.Content.ReadAsByteArrayAsync());
 
         var (red, nir, mask) = ReadCog(tile, 3, 4);
-        var map = ColorMap.Get("ndvi");
-        var compared = 0;
-        for (var i = 0; i < 256 * 256; i += 97)
-        {
-            if (mask[i] == 0)
-            {
-                Assert.Equal(0, rendered[(i * 4) + 3]);
-                continue;
-            }
+        AssertColoured(rendered, mask, ColorMap.Get("ndvi"), i => (nir[i] - red[i]) / (nir[i] + red[i]));
+    }
 
-            var expected = map.Lookup((nir[i] - red[i]) / (nir[i] + red[i]));
-            Assert.InRange(rendered[i * 4] - expected.R, -2, 2);
-            Assert.InRange(rendered[(i * 4) + 1] - expected.G, -2, 2);
-            Assert.InRange(rendered[(i * 4) + 2] - expected.B, -2, 2);
-            compared++;
-        }
+    [Theory]
+    [InlineData("ndvi", "ndvi")]
+    [InlineData("ndwi", "water")]
+    [InlineData("evi", "ndvi")]
+    [InlineData("savi", "ndvi")]
+    public async Task RegistryLayer_OfAnIndex_DrawsTheItemsToaIndexCog_WithItsColourMap(string layer, string colormap)
+    {
+        var tile = await Product.InteriorTileAsync(server.Objects);
+        using var response = await server.Client.GetAsync(Product.TilePath(layer, tile.Zoom, tile.X, tile.Y));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var rendered = TileImage.Decode(await response.Content.ReadAsByteArrayAsync());
 
-        Assert.True(compared > 100, $"only {compared} pixels compared");
+        var index = Product.Processed.Manifest.Indices!.Single(i => i.AssetKey == layer);
+        var (stored, _, mask) = ReadCog(tile, 1, 1, Product.Processed.PathOf(index.File));
+        var map = ColorMap.Get(colormap);
+        AssertColoured(rendered, mask, map, i => stored[i] * 1e-4f);
+        using var legend = System.Text.Json.JsonDocument.Parse(
+            await server.Client.GetStringAsync($"/tiles/{PublishedProduct.Collection}/{Product.ItemId}/{layer}/legend.json"));
+        Assert.Equal("gradient", legend.RootElement.GetProperty("type").GetString());
+        Assert.Equal(map.Stops.Count, legend.RootElement.GetProperty("stops").GetArrayLength());
     }
 
     [Fact]
-    public async Task RegistryLayer_Ndvi_RendersWithoutParameters_AndEqualsTheSameExpression()
+    public async Task RegistryLayer_OnAnItemWithoutIndexAssets_FallsBackToTheDnExpression_AndEviSaysWhyNot()
+    {
+        var work = Directory.CreateTempSubdirectory("earthdata-older-").FullName;
+        try
+        {
+            var (processed, published) = await PublishedProduct.ProcessAndPublishAsync(server, work, seed: 29, scale: 0.03, row: 125, [LayerDefinition.TrueColor], indexAssets: []);
+            Assert.DoesNotContain("ndvi", published.Item.Assets.Keys);
+            var zoom = processed.Manifest.Layers[0].Zooms[^1];
+            var tile = new TileAddress(zoom.Zoom, (zoom.MinCol + zoom.MaxCol) / 2, (zoom.MinRow + zoom.MaxRow) / 2);
+            var path = $"/tiles/{PublishedProduct.Collection}/{published.Item.Id}";
+
+            var byName = await server.Client.GetByteArrayAsync($"{path}/ndvi/{tile.Zoom}/{tile.X}/{tile.Y}.png");
+            var byExpression = await server.Client.GetByteArrayAsync($"{path}/ndvi/{tile.Zoom}/{tile.X}/{tile.Y}.png?expression=" + Uri.EscapeDataString("(b4-b3)/(b4+b3)"));
+            Assert.Equal(TileImage.Decode(byExpression), TileImage.Decode(byName));
+
+            using var evi = await server.Client.GetAsync($"{path}/evi/{tile.Zoom}/{tile.X}/{tile.Y}.png");
+            Assert.Equal(HttpStatusCode.BadRequest, evi.StatusCode);
+            Assert.Contains("lacks; re-publish it", await evi.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RegistryLayer_Ndvi_DrawsTheObjectOfTheItemsNdviAsset_NotTheMastersBands()
+    {
+        // Synthetic scenes calibrate every band alike, so NDVI on DN equals NDVI on TOA there: to see which raster the
+        // layer reads, this item's ndvi object is replaced by its EVI COG (same grid, different values).
+        var work = Directory.CreateTempSubdirectory("earthdata-swapped-").FullName;
+        try
+        {
+            var (processed, published) = await PublishedProduct.ProcessAndPublishAsync(server, work, seed: 31, scale: 0.03, row: 127, [LayerDefinition.TrueColor]);
+            var evi = processed.PathOf(processed.Manifest.Indices!.Single(i => i.AssetKey == "evi").File);
+            await using (var content = File.OpenRead(evi))
+            {
+                await server.Objects.PutAsync(published.Item.Assets["ndvi"].Href, content, new EarthData.Core.Storage.ObjectPutOptions());
+            }
+
+            var zoom = processed.Manifest.Layers[0].Zooms[^1];
+            var tile = new TileAddress(zoom.Zoom, (zoom.MinCol + zoom.MaxCol) / 2, (zoom.MinRow + zoom.MaxRow) / 2);
+            var path = $"/tiles/{PublishedProduct.Collection}/{published.Item.Id}/ndvi/{tile.Zoom}/{tile.X}/{tile.Y}.png";
+            var rendered = TileImage.Decode(await server.Client.GetByteArrayAsync(path));
+            var onDn = TileImage.Decode(await server.Client.GetByteArrayAsync(path + "?expression=" + Uri.EscapeDataString("(b4-b3)/(b4+b3)")));
+
+            var (stored, _, mask) = ReadCog(tile, 1, 1, evi);
+            AssertColoured(rendered, mask, ColorMap.Get("ndvi"), i => stored[i] * 1e-4f);
+            Assert.NotEqual(onDn, rendered);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RegistryLayer_Ndvi_WithAnExpression_StillReadsTheMastersBands()
     {
         var tile = await Product.InteriorTileAsync(server.Objects);
 
-        var byName = await server.Client.GetByteArrayAsync(Product.TilePath("ndvi", tile.Zoom, tile.X, tile.Y));
-        var byExpression = await server.Client.GetByteArrayAsync(
-            Product.TilePath("ndvi", tile.Zoom, tile.X, tile.Y) + "?expression=" + Uri.EscapeDataString("(b4-b3)/(b4+b3)"));
+        var byExpression = TileImage.Decode(await server.Client.GetByteArrayAsync(
+            Product.TilePath("ndvi", tile.Zoom, tile.X, tile.Y) + "?expression=" + Uri.EscapeDataString("(b4-b3)/(b4+b3)")));
+        var onTrueColor = TileImage.Decode(await server.Client.GetByteArrayAsync(
+            Product.TilePath("true-color", tile.Zoom, tile.X, tile.Y) + "?expression=" + Uri.EscapeDataString("(b4-b3)/(b4+b3)") + "&colormap=ndvi"));
 
-        Assert.Equal(TileImage.Decode(byExpression), TileImage.Decode(byName));
+        Assert.Equal(onTrueColor, byExpression);
     }
 
     [Fact]
@@ -240,9 +303,31 @@ public sealed class DynamicTileTests(ProductServer server) : IClassFixture<Produ
     }
 
     /// <summary>Two bands of the COG and its mask over the tile's window (native zoom: one block).</summary>
-    private (float[] A, float[] B, byte[] Mask) ReadCog(TileAddress tile, int bandA, int bandB)
+    /// <summary>Every 97th pixel: transparent where the mask is 0, else the colour map's colour of its value (±2).</summary>
+    private static void AssertColoured(byte[] rendered, byte[] mask, ColorMap map, Func<int, float> value)
     {
-        using var dataset = GdalDataset.Open(Cog);
+        var compared = 0;
+        for (var i = 0; i < 256 * 256; i += 97)
+        {
+            if (mask[i] == 0)
+            {
+                Assert.Equal(0, rendered[(i * 4) + 3]);
+                continue;
+            }
+
+            var expected = map.Lookup(value(i));
+            Assert.InRange(rendered[i * 4] - expected.R, -2, 2);
+            Assert.InRange(rendered[(i * 4) + 1] - expected.G, -2, 2);
+            Assert.InRange(rendered[(i * 4) + 2] - expected.B, -2, 2);
+            compared++;
+        }
+
+        Assert.True(compared > 100, $"only {compared} pixels compared");
+    }
+
+    private (float[] A, float[] B, byte[] Mask) ReadCog(TileAddress tile, int bandA, int bandB, string? path = null)
+    {
+        using var dataset = GdalDataset.Open(path ?? Cog);
         var window = CogTileGrid.From(dataset).Window(tile, ResampleAlgorithm.NearestNeighbour)!.Value;
         Assert.True(window.IsExact && window.TileWidth == 256);
         var a = new float[256 * 256];

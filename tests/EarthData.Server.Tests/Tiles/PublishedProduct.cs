@@ -54,7 +54,8 @@ public sealed record PublishedProduct(PublishResult Published, ProcessedScene Pr
     /// and publishes it into the server's stores exactly as <c>earthdata publish</c> does.
     /// </summary>
     public static async Task<(ProcessedScene Processed, PublishResult Published)> ProcessAndPublishAsync(
-        RunningServer server, string work, int seed, double scale, int row, IReadOnlyList<LayerDefinition> layers, DateOnly? date = null)
+        RunningServer server, string work, int seed, double scale, int row, IReadOnlyList<LayerDefinition> layers, DateOnly? date = null,
+        IReadOnlyList<Core.Indices.SpectralIndex>? indexAssets = null)
     {
         var generated = SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
         {
@@ -63,7 +64,7 @@ public sealed record PublishedProduct(PublishResult Published, ProcessedScene Pr
         }).Scenes[0];
         var processed = new SceneProcessor(Path.Combine(work, "staging")).Process(generated.Directory, new SceneProcessingOptions
         {
-            Layers = [.. layers], Threads = 2,
+            Layers = [.. layers], Threads = 2, IndexAssets = indexAssets ?? SceneProcessingOptions.DefaultIndexAssets,
         });
         var published = await new ScenePublisher(server.Objects, server.Catalog, new PublishOptions()).PublishAsync(processed);
         return (processed, published);
