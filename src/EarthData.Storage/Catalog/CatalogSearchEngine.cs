@@ -81,6 +81,7 @@ internal sealed class CatalogSearchEngine(
             if (residual is null)
             {
                 var counted = await count($"SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {bound}) AS bounded", sql, search.CountTimeout, budget.Token).ConfigureAwait(false);
+                budget.Token.ThrowIfCancellationRequested(); // a count that ended past its limit is not "found within" it
                 return counted < bound ? counted : null;
             }
 

@@ -165,13 +165,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken) =>
         await QueryTextAsync(sql, parameters.Parameters, cancellationToken).ConfigureAwait(false);
 
-    // The time limit reaches SQLite as the cancelled token (SqliteCancellation watches it inside the statement).
-    private async Task<long> CountAsync(string sql, SqlBuilder parameters, TimeSpan _, CancellationToken cancellationToken)
+    // The time limit reaches SQLite as the cancelled token and as a deadline (SqliteCancellation watches both inside the statement).
+    private async Task<long> CountAsync(string sql, SqlBuilder parameters, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, null, sql);
         Bind(command, parameters.Parameters);
-        using var cancellation = SqliteCancellation.Watch(connection, cancellationToken);
+        using var cancellation = SqliteCancellation.Watch(connection, limit, cancellationToken);
         try
         {
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);

@@ -414,29 +414,38 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
         Assert.Equal(0, (await Store.SearchAsync(search with { CountTimeout = Timeout.InfiniteTimeSpan })).NumberMatched);
     }
 
-    /// <summary>and(5 × or(49 <c>eo:cloud_cover = n</c>)) with n ≥ 1000: 496 nodes, no match, every row read.</summary>
+    /// <summary>
+    /// and(5 × or(49 <c>pN_M = M</c>)) over 245 properties no item has: 496 nodes, no match, 245 look-ups in every row
+    /// (one property compared with many values would collapse into one membership test per row and finish too soon).
+    /// </summary>
     private static CqlExpression LargestMissingFilter()
     {
-        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"eo:cloud_cover\"}},{1000 + (o * 100) + i}]}}")) + "]}");
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"p{o}_{i}\"}},{i}]}}")) + "]}");
         return Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}");
     }
 
     [Fact]
     public async Task Search_CancelledWhileTheDatabaseScans_StopsThere()
     {
-        // 15,000 items and a 496-node filter that matches none: the first page scans the whole table in one step.
-        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 15_000).Select(i => TestItems.Item($"scan{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100, path: i % 7))]);
+        // 40,000 items and a 496-node filter that matches none: the first page scans the whole table in one step, long
+        // enough that a cancellation at a tenth of it, plus the database's cancel latency (PostgreSQL: ~50 ms), ends well before.
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 40_000).Select(i => TestItems.Item($"scan{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100, path: i % 7))]);
         var search = new ItemSearch { Filter = LargestMissingFilter(), CountMatched = false };
 
-        var whole = Stopwatch.StartNew();
-        Assert.Empty((await Store.SearchAsync(search)).Items);
-        whole.Stop();
+        // The whole scan's time: the quicker of two runs (the first pays for cold caches, and other tests may load the machine).
+        var whole = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var timer = Stopwatch.StartNew();
+            Assert.Empty((await Store.SearchAsync(search)).Items);
+            whole = timer.Elapsed < whole ? timer.Elapsed : whole;
+        }
 
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(whole.Elapsed.TotalMilliseconds / 10));
+        using var cancel = new CancellationTokenSource(whole / 10);
         var cancelled = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SearchAsync(search, cancel.Token));
         cancelled.Stop();
-        output.WriteLine($"{GetType().Name}: whole scan {whole.Elapsed.TotalMilliseconds:F0} ms, cancelled after {cancelled.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.True(cancelled.Elapsed < whole.Elapsed * 0.7, $"cancelled search ran {cancelled.Elapsed.TotalMilliseconds:F0} ms of a {whole.Elapsed.TotalMilliseconds:F0} ms scan");
+        output.WriteLine($"{GetType().Name}: whole scan {whole.TotalMilliseconds:F0} ms, cancelled after {cancelled.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(cancelled.Elapsed < whole * 0.7, $"cancelled search ran {cancelled.Elapsed.TotalMilliseconds:F0} ms of a {whole.TotalMilliseconds:F0} ms scan");
     }
 }
