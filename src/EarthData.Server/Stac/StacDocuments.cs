@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EarthData.Core.Catalog;
@@ -40,8 +41,18 @@ internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, Ti
         ArgumentNullException.ThrowIfNull(context);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         budget.CancelAfter(settings.SearchTimeout);
+        var started = Stopwatch.GetTimestamp();
         var configured = Configure(search);
-        return await catalog.SearchAsync(countMatched ? configured : configured with { CountMatched = false }, budget.Token).ConfigureAwait(false);
+        var page = await catalog.SearchAsync(countMatched ? configured : configured with { CountMatched = false }, budget.Token).ConfigureAwait(false);
+
+        // The budget on the clock too: the timer that cancels the token needs a thread-pool thread, which synchronous
+        // database work can hold past the budget, so a search may come back late with its token never cancelled.
+        if (Stopwatch.GetElapsedTime(started) > settings.SearchTimeout)
+        {
+            throw new OperationCanceledException($"The search ran past its time budget of {settings.SearchTimeout.TotalMilliseconds:F0} ms.");
+        }
+
+        return page;
     }
 
     /// <summary>An absolute URL of this server (see <see cref="PublicUrls"/>).</summary>
