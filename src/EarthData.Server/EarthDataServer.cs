@@ -44,11 +44,11 @@ public static class EarthDataServer
         builder.Services.AddOpenApi();
         builder.Services.AddEarthData(settings, EarthDataRole.Server(options.RunWorkers));
         builder.Services.AddSingleton<StacDocuments>();
-        builder.Services.AddEarthDataTiles();
+        builder.Services.AddEarthDataTiles(server);
         builder.Services.AddEarthDataAlerts(builder.Configuration);
 
         var app = builder.Build();
-        app.UseEarthDataHttp();
+        app.UseEarthDataHttp(static pipeline => pipeline.UseMiddleware<HeldTileShortcut>());
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>
         {

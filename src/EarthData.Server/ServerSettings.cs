@@ -38,6 +38,9 @@ public sealed record ServerSettings(
     /// <summary>Configuration key of <see cref="SearchTimeout"/>, in milliseconds.</summary>
     public const string SearchTimeoutKey = "EarthData:Stac:SearchTimeoutMs";
 
+    /// <summary>Configuration key of <see cref="TileMemoryMegabytes"/>.</summary>
+    public const string TileMemoryKey = "EarthData:Tiles:MemoryCacheMegabytes";
+
     /// <summary>Searches count matches exactly up to this many; beyond it <c>numberMatched</c> is omitted.</summary>
     public int CountLimit { get; init; } = ItemSearch.DefaultCountLimit;
 
@@ -49,6 +52,9 @@ public sealed record ServerSettings(
 
     /// <summary>The time budget of one search request (default 2 s): past it the search is cancelled and answered 503.</summary>
     public TimeSpan SearchTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many MiB of pre-rendered tiles are held in memory (default 256; 0 holds none).</summary>
+    public int TileMemoryMegabytes { get; init; } = 256;
 
     /// <summary>
     /// Reads and validates the settings: <paramref name="options"/> first, then the configuration.
@@ -67,6 +73,7 @@ public sealed record ServerSettings(
         var countLimit = read.Int(CountLimitKey, 0, int.MaxValue) ?? ItemSearch.DefaultCountLimit;
         var countTimeout = read.Int(CountTimeoutKey, 1, 600_000) ?? 20;
         var searchTimeout = read.Int(SearchTimeoutKey, 1, 600_000) ?? 2_000;
+        var tileMemory = read.Int(TileMemoryKey, 0, 1_048_576) ?? 256;
         if (read.Problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", read.Problems));
@@ -80,6 +87,7 @@ public sealed record ServerSettings(
             CountLimit = countLimit,
             CountTimeout = TimeSpan.FromMilliseconds(countTimeout),
             SearchTimeout = TimeSpan.FromMilliseconds(searchTimeout),
+            TileMemoryMegabytes = tileMemory,
         };
     }
 }

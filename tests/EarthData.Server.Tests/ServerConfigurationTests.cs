@@ -21,6 +21,7 @@ public class ServerConfigurationTests
             ["EarthData:Stac:CountLimit"] = "-1",
             ["EarthData:Stac:CountTimeoutMs"] = "soon",
             ["EarthData:Stac:SearchTimeoutMs"] = "0",
+            ["EarthData:Tiles:MemoryCacheMegabytes"] = "-5",
         })));
 
         Assert.Contains("EarthData:Catalog:Provider: 'Mongo' is not one of Sqlite, Postgres", ex.Message, StringComparison.Ordinal);
@@ -30,6 +31,7 @@ public class ServerConfigurationTests
         Assert.Contains("EarthData:Stac:CountLimit: '-1' is not a whole number in 0-", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Stac:CountTimeoutMs: 'soon' is not a whole number in 1-600000", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EarthData:Stac:SearchTimeoutMs: '0' is not a whole number in 1-600000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("EarthData:Tiles:MemoryCacheMegabytes: '-5' is not a whole number in 0-1048576", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }
 

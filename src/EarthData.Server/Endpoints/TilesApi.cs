@@ -14,7 +14,7 @@ namespace EarthData.Server.Endpoints;
 public static class TilesApi
 {
     /// <summary>Cache-Control of pre-rendered tiles: a published tile is never rewritten with other bytes.</summary>
-    public const string ImmutableCacheControl = "public, max-age=604800, immutable";
+    public const string ImmutableCacheControl = TileObjectCache.ImmutableCacheControl;
 
     /// <summary>Maps the tile endpoints.</summary>
     public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder endpoints)
@@ -46,10 +46,9 @@ public static class TilesApi
         if (parameters.IsEmpty && format != TileImageFormat.Jpeg)
         {
             var key = $"tiles/{collection}/{item}/{layer}/{tile.Zoom}/{tile.X}/{tile.Y}.{format.Extension}";
-            var (properties, path) = await tiles.HeadAsync(key, cancellationToken).ConfigureAwait(false);
-            if (properties is not null)
+            if (await tiles.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                return PreRendered(context, store, properties with { CacheControl = ImmutableCacheControl }, path);
+                return PreRendered(context, store, stored);
             }
         }
 
@@ -69,8 +68,13 @@ public static class TilesApi
         return await dynamicTiles.RenderAsync(context, set, layer, tile, format, parameters).ConfigureAwait(false);
     }
 
-    private static IResult PreRendered(HttpContext context, IObjectStore store, ObjectProperties properties, string? path)
+    /// <summary>The answer for a stored tile: 304 when the client's ETag matches, else its bytes (HEAD: headers only).</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="store">The object store, for a tile neither held in memory nor in a local file; null when it is held.</param>
+    /// <param name="tile">The tile (its properties carry <see cref="ImmutableCacheControl"/>).</param>
+    internal static IResult PreRendered(HttpContext context, IObjectStore? store, CachedTile tile)
     {
+        var properties = tile.Properties;
         if (ObjectsApi.Matches(context.Request.Headers.IfNoneMatch.ToString(), properties.ETag))
         {
             StoredObjectResult.WriteHeaders(context.Response, properties);
@@ -78,6 +82,11 @@ public static class TilesApi
         }
 
         var headOnly = HttpMethods.IsHead(context.Request.Method);
-        return path is null ? new StoredObjectResult(store, properties, null, headOnly) : new TileFileResult(properties, path, headOnly);
+        return tile switch
+        {
+            { Content: { } content } => new TileBytesResult(properties, content, headOnly),
+            { LocalPath: { } path } => new TileFileResult(properties, path, headOnly),
+            _ => new StoredObjectResult(store ?? throw new ArgumentNullException(nameof(store)), properties, null, headOnly),
+        };
     }
 }

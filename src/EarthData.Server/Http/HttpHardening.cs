@@ -87,8 +87,12 @@ public static class HttpHardening
         return services;
     }
 
-    /// <summary>Adds the middleware: problem+json for exceptions and bare status codes, security headers, CORS, body limits.</summary>
-    public static WebApplication UseEarthDataHttp(this WebApplication app)
+    /// <summary>
+    /// Adds the middleware: problem+json for exceptions and bare status codes, security headers, then
+    /// <paramref name="beforeRouting"/> (shortcuts that answer without an endpoint but with these headers), routing,
+    /// CORS, rate limits and body limits.
+    /// </summary>
+    public static WebApplication UseEarthDataHttp(this WebApplication app, Action<IApplicationBuilder>? beforeRouting = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
@@ -110,6 +114,8 @@ public static class HttpHardening
             }, context.Response);
             return next(context);
         });
+        beforeRouting?.Invoke(app);
+        app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
         app.Use(static (context, next) =>

@@ -5,9 +5,10 @@ namespace EarthData.Server.Tiles;
 /// <summary>Registers what the tile endpoints use.</summary>
 internal static class TileServiceCollectionExtensions
 {
-    /// <summary>Adds the item lookup of the tile endpoints (and the clock it uses when none is registered).</summary>
-    public static IServiceCollection AddEarthDataTiles(this IServiceCollection services)
+    /// <summary>Adds the item lookup and tile cache of the tile endpoints (and the clock they use when none is registered).</summary>
+    public static IServiceCollection AddEarthDataTiles(this IServiceCollection services, ServerSettings settings)
     {
+        services.AddSingleton(TileMemoryOptions.Of(settings));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ItemTileSets>();
         services.AddSingleton<TileUrls>();

@@ -2,6 +2,7 @@ using EarthData.Core;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
 using EarthData.Jobs.State;
+using EarthData.Testing;
 
 namespace EarthData.Jobs.Tests.State;
 

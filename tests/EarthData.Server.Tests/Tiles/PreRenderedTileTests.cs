@@ -32,6 +32,60 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
     }
 
     [Fact]
+    public async Task GetTile_AHotTile_IsAnsweredFromMemory_WithTheSameBytesAndHeaders()
+    {
+        var (path, first) = await FetchedTileAsync("true-color");
+        using var _ = first;
+
+        using var hot = await server.Client.GetAsync(path);
+        using var head = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, hot.StatusCode);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await hot.Content.ReadAsByteArrayAsync());
+        foreach (var answer in new[] { hot, head })
+        {
+            Assert.Equal(first.Headers.ETag, answer.Headers.ETag);
+            Assert.Equal(first.Headers.CacheControl, answer.Headers.CacheControl);
+            Assert.Equal(first.Content.Headers.ContentType, answer.Content.Headers.ContentType);
+            Assert.Equal(first.Content.Headers.ContentLength, answer.Content.Headers.ContentLength);
+            Assert.Equal(first.Content.Headers.LastModified, answer.Content.Headers.LastModified);
+            Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("no-referrer", Assert.Single(answer.Headers.GetValues("Referrer-Policy")));
+        }
+
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task GetTile_AHotTile_FromABrowserOrigin_CarriesTheCorsHeaders()
+    {
+        var (path, first) = await FetchedTileAsync("false-color");
+        using var _ = first;
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Origin", "https://maps.example.org");
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("ETag", string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task GetTile_AHotTileWithParameters_IsRenderedNotServedFromThePyramid()
+    {
+        var (path, first) = await FetchedTileAsync("true-color");
+        using var _ = first;
+
+        using var rendered = await server.Client.GetAsync(path + "?colormap=viridis&bands=1");
+
+        Assert.True(rendered.StatusCode == HttpStatusCode.OK, await rendered.Content.ReadAsStringAsync());
+        Assert.NotEqual(first.Headers.ETag, rendered.Headers.ETag);
+        Assert.NotEqual(await first.Content.ReadAsByteArrayAsync(), await rendered.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task GetTile_BeyondThePyramid_IsRenderedFromTheStoredCog()
     {
         var stored = await Product.InteriorTileAsync(server.Objects, "true-color");
@@ -46,9 +100,8 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
     [Fact]
     public async Task GetTile_Answers304_WhenIfNoneMatchHoldsItsETag()
     {
-        var stored = await Product.InteriorTileAsync(server.Objects, "false-color");
-        var path = Product.TilePath("false-color", stored.Zoom, stored.X, stored.Y);
-        using var first = await server.Client.GetAsync(path);
+        var (path, first) = await FetchedTileAsync("false-color");
+        using var _ = first;
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
 
@@ -117,6 +170,14 @@ public abstract class PreRenderedTileTests<TServer>(TServer server, Func<TServer
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>An interior tile of <paramref name="layer"/>, fetched once (so the server holds it), and that first answer.</summary>
+    private async Task<(string Path, HttpResponseMessage First)> FetchedTileAsync(string layer)
+    {
+        var stored = await Product.InteriorTileAsync(server.Objects, layer);
+        var path = Product.TilePath(layer, stored.Zoom, stored.X, stored.Y);
+        return (path, await server.Client.GetAsync(path));
     }
 
     internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail)
