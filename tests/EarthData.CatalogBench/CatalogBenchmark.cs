@@ -39,6 +39,10 @@ internal static class CatalogBenchmark
             await output.WriteLineAsync($"bbox+datetime+limit=10, numberMatched: {countedBbox}");
             var countedFilter = await TimeAsync(store, options.CountQueries, () => FilterQuery(random) with { CountMatched = true });
             await output.WriteLineAsync($"cql2 filter+limit=10, numberMatched:   {countedFilter}");
+            var serverBbox = await TimeAsync(store, options.Queries, () => BboxDatetimeQuery(random) with { CountMatched = true, CountTimeout = ServerCountTimeout });
+            await output.WriteLineAsync($"bbox+datetime+limit=10, server default count: {serverBbox}");
+            var serverFilter = await TimeAsync(store, options.Queries, () => FilterQuery(random) with { CountMatched = true, CountTimeout = ServerCountTimeout });
+            await output.WriteLineAsync($"cql2 filter+limit=10, server default count:   {serverFilter}");
             return 0;
         }
         finally
@@ -94,6 +98,12 @@ internal static class CatalogBenchmark
         return options.Items / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// The server's default count budget (<c>EarthData:Stac:CountTimeoutMs</c> = 20, with <c>CountLimit</c> = 10,000, the
+    /// <see cref="ItemSearch"/> default): what <c>/stac/search</c> does when nobody configured anything.
+    /// </summary>
+    private static readonly TimeSpan ServerCountTimeout = TimeSpan.FromMilliseconds(20);
+
     private static async Task<LatencyStats> TimeAsync(ICatalogStore store, int count, Func<ItemSearch> query)
     {
         for (var i = 0; i < Math.Min(10, count); i++)
@@ -103,6 +113,7 @@ internal static class CatalogBenchmark
 
         var latencies = new List<double>(count);
         long returned = 0;
+        var counted = 0;
         for (var i = 0; i < count; i++)
         {
             var search = query();
@@ -110,9 +121,10 @@ internal static class CatalogBenchmark
             var page = await store.SearchAsync(search);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             returned += page.Items.Count;
+            counted += page.NumberMatched is null ? 0 : 1;
         }
 
-        return LatencyStats.Of(latencies, (double)returned / count);
+        return LatencyStats.Of(latencies, (double)returned / count, (double)counted / count);
     }
 
     /// <summary>A 2° × 2° box somewhere over the grid and a one-year interval somewhere in the ten years.</summary>
