@@ -18,7 +18,7 @@ internal static class EarthDataHost
     /// <param name="dataDirectory">The resolved data directory.</param>
     /// <param name="role">What the process does with the job system.</param>
     /// <param name="overrides">Settings from command-line options (win over every other source).</param>
-    /// <param name="logLevel">Least level logged to stderr.</param>
+    /// <param name="logLevel">Least level logged to stderr, unless the <c>Logging</c> section of the configuration says otherwise per category.</param>
     public static IHost Build(string dataDirectory, EarthDataRole role, IReadOnlyDictionary<string, string?>? overrides = null, LogLevel logLevel = LogLevel.Warning)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -30,6 +30,7 @@ internal static class EarthDataHost
         var settings = EarthDataSettings.Load(builder.Configuration);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging")); // e.g. Logging__LogLevel__EarthData.Jobs=Information
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddEarthData(settings, role);
         builder.Services.AddEarthDataAlerts(builder.Configuration);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EarthData.Core.Catalog;
 using EarthData.Jobs.Stages;
 using EarthData.Jobs.State;
@@ -68,12 +69,17 @@ public sealed partial class ScenePipeline
 
         await using (run.ConfigureAwait(false))
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await _stages[stage].RunAsync(start.Record!, run.Progress, run.CancellationToken).ConfigureAwait(false);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                PipelineMetrics.StageRan(stage, elapsed, succeeded: true);
+                LogRan(_logger, sceneId, stage, elapsed.TotalSeconds);
             }
             catch (Exception ex)
             {
+                PipelineMetrics.StageRan(stage, Stopwatch.GetElapsedTime(started), succeeded: false);
                 var failure = await _state.FailStageAsync(run, ex, CancellationToken.None).ConfigureAwait(false);
                 if (failure.RetryAfter is { } delay)
                 {
@@ -132,6 +138,9 @@ public sealed partial class ScenePipeline
             LogCleanFailed(_logger, ex, sceneId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Scene} {Stage} ran in {Seconds:0.000} s")]
+    private static partial void LogRan(ILogger logger, string scene, SceneStage stage, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Scene} {Stage}: another worker holds the lease; trying again in {Delay}")]
     private static partial void LogBusy(ILogger logger, string scene, SceneStage stage, TimeSpan delay);

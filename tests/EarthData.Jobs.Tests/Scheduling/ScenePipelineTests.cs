@@ -33,6 +33,40 @@ public sealed class ScenePipelineTests(PublishScenesFixture scenes) : IClassFixt
     }
 
     [Fact]
+    public async Task Queue_DroppedScene_RecordsEachStagesOwnTime_OnThePipelineMeter()
+    {
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Stage, string Outcome, double Seconds)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == PipelineMetrics.MeterName && instrument.Name == PipelineMetrics.StageDurationName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            var named = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string);
+            measured.Add((named["stage"]!, named["outcome"]!, value));
+        });
+        listener.Start();
+        using var harness = await PipelineHarness.CreateAsync();
+        var id = Path.GetFileName(harness.DropScene(scenes.MuxDirectory));
+        await harness.Intake.QueueAsync(id);
+
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        await harness.Scheduler.RunAsync(harness.Pipeline, CancellationToken.None);
+        wall.Stop();
+
+        Assert.Equal(SceneState.Published, (await harness.State.GetAsync(id))!.State);
+        foreach (var stage in new[] { "ingest", "process", "tile", "publish" })
+        {
+            // Other tests of this assembly may run scenes at the same time: each stage ran at least once here.
+            Assert.Contains(measured, m => m.Stage == stage && m.Outcome == "succeeded" && m.Seconds > 0 && m.Seconds <= wall.Elapsed.TotalSeconds);
+        }
+    }
+
+    [Fact]
     public async Task Stages_WithTheLocalCacheLost_RebuildFromTheStore()
     {
         using var harness = await PipelineHarness.CreateAsync();
