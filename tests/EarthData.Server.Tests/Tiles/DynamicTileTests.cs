@@ -3,7 +3,6 @@ using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Layers;
 using EarthData.Imaging.Rendering;
-using EarthData.Jobs.Pipeline;
 
 namespace EarthData.Server.Tests.Tiles;
 
@@ -13,7 +12,6 @@ public sealed class DynamicTileTests(ProductServer server) : IClassFixture<Produ
 {
     private PublishedProduct Product => server.Product;
 
-    private string Cog => Path.Combine(Product.Processed.WorkDirectory, SceneProcessor.CogFileName);
 
     [Fact]
     public async Task DynamicTile_OfAPreRenderedLayer_MatchesThePreRenderedTile()
@@ -327,7 +325,7 @@ public sealed class DynamicTileTests(ProductServer server) : IClassFixture<Produ
 
     private (float[] A, float[] B, byte[] Mask) ReadCog(TileAddress tile, int bandA, int bandB, string? path = null)
     {
-        using var dataset = GdalDataset.Open(path ?? Cog);
+        using var dataset = GdalDataset.Open(path ?? Product.CogPath);
         var window = CogTileGrid.From(dataset).Window(tile, ResampleAlgorithm.NearestNeighbour)!.Value;
         Assert.True(window.IsExact && window.TileWidth == 256);
         var a = new float[256 * 256];

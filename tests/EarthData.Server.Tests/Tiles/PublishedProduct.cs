@@ -17,6 +17,9 @@ public sealed record PublishedProduct(PublishResult Published, ProcessedScene Pr
 
     public string ItemId => Published.Item.Id;
 
+    /// <summary>The master COG as the process stage left it in its work directory.</summary>
+    public string CogPath => Path.Combine(Processed.WorkDirectory, SceneProcessor.CogFileName);
+
     /// <summary>The finest pre-rendered zoom of the first layer.</summary>
     public ManifestZoom NativeZoom => Processed.Manifest.Layers[0].Zooms[^1];
 

@@ -5,7 +5,6 @@ using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Layers;
 using EarthData.Imaging.Rendering;
-using EarthData.Jobs.Pipeline;
 
 namespace EarthData.Server.Tests.Tiles;
 
@@ -18,7 +17,6 @@ public sealed class StoredCutsTileTests(ProductServer server) : IClassFixture<Pr
 {
     private PublishedProduct Product => server.Product;
 
-    private string Cog => Path.Combine(Product.Processed.WorkDirectory, SceneProcessor.CogFileName);
 
     [Fact]
     public async Task PreRenderedAndDynamicTile_AtTheSameAddress_AreBothDrawnWithTheItemsStoredCuts()
@@ -75,7 +73,7 @@ public sealed class StoredCutsTileTests(ProductServer server) : IClassFixture<Pr
 
         var rendered = await DynamicAsync(bare.Id, tile, "resampling=nearest");
 
-        using var dataset = GdalDataset.Open(Cog);
+        using var dataset = GdalDataset.Open(Product.CogPath);
         var estimated = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, PublishedProduct.Collection);
         var stretches = new LinearStretch?[dataset.BandCount];
         for (var i = 0; i < estimated.Bands.Count; i++)
@@ -110,7 +108,7 @@ public sealed class StoredCutsTileTests(ProductServer server) : IClassFixture<Pr
         }
 
         var key = $"cogs/{PublishedProduct.Collection}/{id}/visual.tif";
-        await using (var content = File.OpenRead(Cog))
+        await using (var content = File.OpenRead(Product.CogPath))
         {
             await server.Objects.PutAsync(key, content, new Core.Storage.ObjectPutOptions { ContentType = StacAsset.CogMediaType });
         }
@@ -130,7 +128,7 @@ public sealed class StoredCutsTileTests(ProductServer server) : IClassFixture<Pr
     /// <summary>The true-colour tile drawn from the COG block with the given stretch per band (index = band − 1).</summary>
     private byte[] Expected(TileAddress tile, IReadOnlyList<LinearStretch?> stretches)
     {
-        using var dataset = GdalDataset.Open(Cog);
+        using var dataset = GdalDataset.Open(Product.CogPath);
         var bands = LayerRenderer.Create(dataset, LayerDefinition.TrueColor, PublishedProduct.Collection).Bands;
         var window = CogTileGrid.From(dataset).Window(tile, ResampleAlgorithm.NearestNeighbour)!.Value;
         Assert.True(window.IsExact && window.TileWidth == 256);
