@@ -46,7 +46,7 @@ internal sealed class PngChunkStream : Stream
         BinaryPrimitives.WriteUInt32BigEndian(span, (uint)data.Length);
         type.CopyTo(span[4..]);
         data.CopyTo(span[8..]);
-        var crc = Crc32.Compute(span.Slice(4, 4 + data.Length));
+        var crc = System.IO.Hashing.Crc32.HashToUInt32(span.Slice(4, 4 + data.Length)); // PNG's CRC-32 (ISO-HDLC), vectorized
         BinaryPrimitives.WriteUInt32BigEndian(span[(8 + data.Length)..], crc);
         output.Advance(size);
         return size;
