@@ -40,6 +40,15 @@ public class ServerConfigurationTests
         Assert.Equal("EarthData:Catalog:ConnectionString is required when EarthData:Catalog:Provider is Postgres", ex.Message);
     }
 
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("00:00:00")]
+    public void Build_BadPendingEvaluationAge_NamesTheSetting(string value)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EarthDataServer.Build(Options(new() { ["EarthData:Alerts:PendingEvaluationAge"] = value })));
+        Assert.Equal($"EarthData:Alerts:PendingEvaluationAge: '{value}' is not a duration of at least one second (hh:mm:ss, e.g. 00:05:00)", ex.Message);
+    }
+
     [Fact]
     public async Task PublicUrlAndCountMatched_FromConfiguration_ShapeTheStacApi()
     {
