@@ -110,8 +110,7 @@ internal sealed class CatalogSearchEngine(
     private (string Where, Func<StacItem, bool>? Residual) Plan(ItemSearch search, SqlBuilder sql) =>
         CatalogQueryPlanner.Plan(search, dialect, sql);
 
-    private string OrderBy(IReadOnlyList<SortField> sort, SqlBuilder sql) => string.Join(", ", sort.Select(s =>
-        dialect.SortExpression(sql, s.Name) + (s.Direction == SortDirection.Ascending ? " ASC" : " DESC")));
+    private string OrderBy(IReadOnlyList<SortField> sort, SqlBuilder sql) => string.Join(", ", sort.Select(s => dialect.OrderBy(sql, s.Name, s.Direction)));
 
     /// <summary><c>AND (k1 after c1 OR (k1 = c1 AND k2 after c2) …)</c>, or empty on the first chunk.</summary>
     private string Keyset(IReadOnlyList<SortField> sort, JsonElement?[]? cursor, SqlBuilder sql)

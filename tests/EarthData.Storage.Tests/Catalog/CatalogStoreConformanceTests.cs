@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using EarthData.Core.Catalog;
 using EarthData.Core.Geometry;
 using EarthData.Core.Stac;
@@ -199,10 +200,51 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     {
         await SeedFiveAsync();
 
-        Assert.Equal(["e", "a", "b", "c", "d"], await Ids(new ItemSearch { SortBy = [new SortField("properties.eo:cloud_cover")] }));
+        // "e" has no cloud cover: last both ways.
+        Assert.Equal(["a", "b", "c", "d", "e"], await Ids(new ItemSearch { SortBy = [new SortField("properties.eo:cloud_cover")] }));
         Assert.Equal(["d", "c", "b", "a", "e"], await Ids(new ItemSearch { SortBy = [new SortField("eo:cloud_cover", SortDirection.Descending)] }));
         Assert.Equal(["a", "b", "c", "d", "e"], await Ids(new ItemSearch { SortBy = [new SortField("datetime")] }));
         Assert.Equal(["d", "e", "a", "b", "c"], await Ids(new ItemSearch { SortBy = [new SortField("collection", SortDirection.Descending)] }));
+    }
+
+    [Theory]
+    [InlineData(SortDirection.Ascending)]
+    [InlineData(SortDirection.Descending)]
+    public async Task Search_SortByProperty_PutsItemsLackingItLast_AndPagesAcrossThemExactlyOnce(SortDirection direction)
+    {
+        // 14 with a cloud cover (7 values, each twice), 5 without it, 3 holding JSON null: pages of 4 cross every boundary.
+        var items = new List<StacItem>();
+        items.AddRange(Enumerable.Range(0, 14).Select(i => TestItems.Item($"c{i:D2}", datetime: TestItems.Epoch.AddHours(i), cloud: (i * 5) % 7 * 10)));
+        items.AddRange(Enumerable.Range(0, 5).Select(i => TestItems.Item($"n{i:D2}", datetime: TestItems.Epoch.AddHours(i))));
+        items.AddRange(Enumerable.Range(0, 3).Select(i =>
+        {
+            var item = TestItems.Item($"j{i:D2}", datetime: TestItems.Epoch.AddHours(i));
+            return item with { Properties = new(item.Properties) { ["eo:cloud_cover"] = JsonDocument.Parse("null").RootElement } };
+        }));
+        await Store.UpsertItemsAsync(items);
+        var known = items.Where(i => i.Properties.ContainsKey("eo:cloud_cover") && i.Properties["eo:cloud_cover"].ValueKind == JsonValueKind.Number);
+        var ordered = direction == SortDirection.Ascending
+            ? known.OrderBy(i => i.Properties["eo:cloud_cover"].GetDouble())
+            : known.OrderByDescending(i => i.Properties["eo:cloud_cover"].GetDouble());
+        List<string> expected =
+        [
+            .. ordered.ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Id),
+            .. items.Select(i => i.Id).Where(id => id[0] is 'j' or 'n').Order(StringComparer.Ordinal),
+        ];
+        var search = new ItemSearch { Limit = 4, SortBy = [new SortField("eo:cloud_cover", direction)] };
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Store.SearchAsync(search with { Token = token });
+            seen.AddRange(page.Items.Select(i => i.Id));
+            token = page.NextToken;
+        }
+        while (token is not null && seen.Count < 100);
+
+        Assert.Equal(expected, await Ids(search with { Limit = 100 }));
+        Assert.Equal(expected, seen);
     }
 
     [Fact]
