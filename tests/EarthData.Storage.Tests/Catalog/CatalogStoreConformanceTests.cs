@@ -467,6 +467,43 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Search_PastItsTimeBudget_IsStoppedInsideTheDatabase_WithSearchTimeoutException()
+    {
+        // 40,000 items and a filter of 245 LIKE patterns that matches none: the first page is one statement scanning the
+        // whole table (49 pattern matches per row before the first "or" fails). No token is given: only the budget the
+        // store holds can stop that statement before its end.
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 40_000).Select(i => TestItems.Item($"like{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100))]);
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" +
+            string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"like\",\"args\":[{{\"property\":\"platform\"}},\"%cbers-4%x{(o * 100) + i}%\"]}}")) + "]}");
+        var search = new ItemSearch { Filter = Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}"), CountMatched = false };
+
+        // The whole scan's time: the quicker of two runs (the first pays for cold caches, and other tests may load the machine).
+        var whole = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var timer = Stopwatch.StartNew();
+            Assert.Empty((await Store.SearchAsync(search)).Items);
+            whole = timer.Elapsed < whole ? timer.Elapsed : whole;
+        }
+
+        var budget = TimeSpan.FromMilliseconds(2);
+        var stopped = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            var timer = Stopwatch.StartNew();
+            var ex = await Assert.ThrowsAsync<SearchTimeoutException>(() => Store.SearchAsync(search with { TimeBudget = budget }));
+            stopped.Add(timer.Elapsed.TotalMilliseconds);
+            Assert.Equal(budget, ex.Budget);
+        }
+
+        output.WriteLine($"{GetType().Name}: whole scan {whole.TotalMilliseconds:F0} ms, a 2 ms budget stopped it after {string.Join(", ", stopped.Select(t => t.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        Assert.All(stopped, t => Assert.True(t < whole.TotalMilliseconds * 0.5, $"a search with a 2 ms budget ran {t:F0} ms of a {whole.TotalMilliseconds:F0} ms scan"));
+
+        // With a budget it can keep, the search answers as before.
+        Assert.Empty((await Store.SearchAsync(search with { TimeBudget = whole * 20 })).Items);
+    }
+
+    [Fact]
     public async Task Search_CancelledWhileTheDatabaseScans_StopsThere()
     {
         // 40,000 items and a 496-node filter that matches none: the first page scans the whole table in one step, long
