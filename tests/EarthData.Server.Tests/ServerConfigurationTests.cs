@@ -42,6 +42,15 @@ public class ServerConfigurationTests
         Assert.Equal("EarthData:Catalog:ConnectionString is required when EarthData:Catalog:Provider is Postgres", ex.Message);
     }
 
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("00:00:00")]
+    public void Build_BadPendingEvaluationAge_NamesTheSetting(string value)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EarthDataServer.Build(Options(new() { ["EarthData:Alerts:PendingEvaluationAge"] = value })));
+        Assert.Equal($"EarthData:Alerts:PendingEvaluationAge: '{value}' is not a duration of at least one second (hh:mm:ss, e.g. 00:05:00)", ex.Message);
+    }
+
     [Fact]
     public async Task PublicUrlAndCountMatched_FromConfiguration_ShapeTheStacApi()
     {
@@ -72,20 +81,41 @@ public class ServerConfigurationTests
     public async Task SearchPastItsTimeBudget_Is503Problem_AndTheServerStaysUp()
     {
         await using var server = await ConfiguredServer.StartAsync(new() { ["EarthData:Stac:SearchTimeoutMs"] = "1" });
+        await AssertSearchPastItsBudgetIs503Async(server.Client, server.Catalog);
+    }
+
+    [Fact]
+    public async Task SearchPastItsTimeBudget_OnPostgres_Is503Problem_AndTheServerStaysUp()
+    {
+        var server = new TinyBudgetPostgresServer();
+        await server.InitializeAsync();
+        try
+        {
+            await AssertSearchPastItsBudgetIs503Async(server.Client, server.Catalog);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    /// <summary>A search far beyond a 1 ms budget answers 503 problem+json naming the budget, and the server answers the next request.</summary>
+    private static async Task AssertSearchPastItsBudgetIs503Async(HttpClient client, ICatalogStore catalog)
+    {
         // 5,000 items (the 25 test items under other ids): the filter below costs ~1.2 M LIKE matches, far beyond 1 ms
         // (LIKE patterns, unlike a chain of equalities, cannot become one IN look-up).
         var items = TestCatalog.Items();
-        await server.Catalog.UpsertItemsAsync([.. Enumerable.Range(0, 5_000).Select(i => items[i % items.Count] with { Id = $"budget-{i}" })]);
+        await catalog.UpsertItemsAsync([.. Enumerable.Range(0, 5_000).Select(i => items[i % items.Count] with { Id = $"budget-{i}" })]);
 
         // A 496-node filter that matches nothing.
         var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"like\",\"args\":[{{\"property\":\"platform\"}},\"%cbers-4%x{(o * 100) + i}%\"]}}")) + "]}");
         using var content = new StringContent("{\"filter\":{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}}", System.Text.Encoding.UTF8, "application/json");
-        using var response = await server.Client.PostAsync("/stac/search", content);
+        using var response = await client.PostAsync("/stac/search", content);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("time budget", text, StringComparison.Ordinal);
-        using var health = await server.Client.GetAsync("/health");
+        Assert.Contains("time budget of 1 ms", text, StringComparison.Ordinal);
+        using var health = await client.GetAsync("/health");
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
 
@@ -168,5 +198,11 @@ public class ServerConfigurationTests
                 Directory.Delete(_data, recursive: true);
             }
         }
+    }
+
+    /// <summary>The server on PostgreSQL with a 1 ms search budget.</summary>
+    private sealed class TinyBudgetPostgresServer : PostgresRunningServer
+    {
+        protected override Dictionary<string, string?> Settings => new(base.Settings) { [ServerSettings.SearchTimeoutKey] = "1" };
     }
 }

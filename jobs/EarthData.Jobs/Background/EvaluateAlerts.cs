@@ -13,7 +13,7 @@ namespace EarthData.Jobs.Background;
 /// and runs <see cref="AlertEvaluator"/> on it. Safe to run twice: the evaluator skips a scene an area already saw,
 /// and a webhook message is claimed once. The scene's pending evaluation (see <see cref="HangfireAlertHook"/>) is marked
 /// done once it is over, evaluated or found not evaluable; a failure leaves it pending, is logged and retried by
-/// Hangfire (three more attempts), and a restart re-enqueues it (<see cref="EvaluationRecovery"/>). The scene stays
+/// Hangfire (three more attempts), and a restart or the periodic sweep re-enqueues it (<see cref="EvaluationRecovery"/>). The scene stays
 /// published whatever happens here.
 /// </summary>
 [Queue(SceneQueues.Alerts)]

@@ -12,7 +12,7 @@ public sealed class InMemoryAlertStore : IAlertStore
     private readonly Dictionary<(string, Hazard), EventState> _states = [];
     private readonly Dictionary<string, AlertMessage> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (WebhookClaim Claim, bool Done)> _deliveries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _pendingEvaluations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Mark, DateTimeOffset At, string? JobId)> _pendingEvaluations = new(StringComparer.Ordinal);
     private long _marks;
 
     /// <inheritdoc />
@@ -100,7 +100,23 @@ public sealed class InMemoryAlertStore : IAlertStore
         ArgumentException.ThrowIfNullOrWhiteSpace(sceneId);
         lock (_gate)
         {
-            _pendingEvaluations[sceneId] = ++_marks;
+            _pendingEvaluations[sceneId] = (++_marks, DateTimeOffset.UtcNow, null);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task AssignEvaluationJobAsync(string sceneId, string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sceneId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        lock (_gate)
+        {
+            if (_pendingEvaluations.TryGetValue(sceneId, out var pending))
+            {
+                _pendingEvaluations[sceneId] = pending with { JobId = jobId };
+            }
         }
 
         return Task.CompletedTask;
@@ -119,11 +135,12 @@ public sealed class InMemoryAlertStore : IAlertStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ListPendingEvaluationsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingEvaluation>> ListPendingEvaluationsAsync(DateTimeOffset markedBefore, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<string>>([.. _pendingEvaluations.OrderBy(p => p.Value).Select(p => p.Key)]);
+            return Task.FromResult<IReadOnlyList<PendingEvaluation>>(
+                [.. _pendingEvaluations.Where(p => p.Value.At < markedBefore).OrderBy(p => p.Value.Mark).Select(p => new PendingEvaluation(p.Key, p.Value.JobId))]);
         }
     }
 }

@@ -32,13 +32,22 @@ public interface IAlertStore
 
     /// <summary>
     /// Records that scene <paramref name="sceneId"/> awaits alert evaluation (written before its publish commits, so a
-    /// published scene is always pending or evaluated); marking a scene again makes it pending again.
+    /// published scene is always pending or evaluated); marking a scene again makes it pending again, with no job assigned.
     /// </summary>
     Task MarkEvaluationPendingAsync(string sceneId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that job <paramref name="jobId"/> of the job storage now carries the pending evaluation of
+    /// <paramref name="sceneId"/> (the last assignment wins); no effect when the scene is not pending.
+    /// </summary>
+    Task AssignEvaluationJobAsync(string sceneId, string jobId, CancellationToken cancellationToken);
 
     /// <summary>Records that the evaluation of <paramref name="sceneId"/> is over (idempotent; a scene never marked stays unknown).</summary>
     Task CompleteEvaluationAsync(string sceneId, CancellationToken cancellationToken);
 
-    /// <summary>Scenes marked pending and not completed, oldest mark first: what a restart that lost its job queue must evaluate.</summary>
-    Task<IReadOnlyList<string>> ListPendingEvaluationsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Scenes marked pending before <paramref name="markedBefore"/> and not completed, oldest mark first: what a restart
+    /// that lost its job queue, or the periodic sweep for enqueues lost to a crash, must evaluate.
+    /// </summary>
+    Task<IReadOnlyList<PendingEvaluation>> ListPendingEvaluationsAsync(DateTimeOffset markedBefore, CancellationToken cancellationToken);
 }

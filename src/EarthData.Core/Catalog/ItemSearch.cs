@@ -66,6 +66,14 @@ public sealed record ItemSearch
     /// </summary>
     public TimeSpan CountTimeout { get; init; } = Timeout.InfiniteTimeSpan;
 
+    /// <summary>
+    /// The longest the whole search (its page queries and its count) may take, from the store's start; the store stops
+    /// the statement running inside the database when it runs out (SQLite: a progress handler checks the clock; PostgreSQL:
+    /// <c>statement_timeout</c>) and throws <see cref="SearchTimeoutException"/>. <see cref="Timeout.InfiniteTimeSpan"/>
+    /// (the default) for none.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>The default sort order.</summary>
     public static IReadOnlyList<SortField> DefaultSort { get; } = [new SortField("datetime", SortDirection.Descending)];
 
@@ -94,6 +102,11 @@ public sealed record ItemSearch
         if (Limit is < 1 or > MaxLimit)
         {
             throw new InvalidQueryException($"limit {Limit} is outside 1–{MaxLimit}.", "limit");
+        }
+
+        if (TimeBudget <= TimeSpan.Zero && TimeBudget != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeBudget), TimeBudget, "A search's time budget is positive or infinite.");
         }
 
         CheckIds(Ids, "ids", SearchLimits.MaxIds);

@@ -6,23 +6,33 @@ using Hangfire;
 namespace EarthData.Server.Alerts;
 
 /// <summary>
-/// At start-up with the in-memory job storage and workers (that storage starts empty; the catalogue remembers):
-/// enqueues an <see cref="EvaluateAlerts"/> job for every published scene whose evaluation is still pending (see
-/// <see cref="EvaluationRecovery"/>), and a <see cref="DeliverWebhook"/> job (attempt 1) for every delivery claimed and
-/// not completed — receivers dedupe on the unchanged <c>webhook-id</c> should an attempt have arrived just before the
-/// stop. Registered after the catalogue's migration, which creates the tables it reads.
+/// At start-up of a role that schedules (<c>serve</c>, <c>worker</c>): registers the recurring
+/// <see cref="SweepPendingEvaluations"/> job (every minute, any job storage; see <see cref="PendingEvaluationSweep"/>).
+/// With the in-memory job storage and workers (that storage starts empty; the catalogue remembers) it also enqueues at
+/// once an <see cref="EvaluateAlerts"/> job for every published scene whose evaluation is still pending (see
+/// <see cref="EvaluationRecovery"/>, whose lock keeps this and a concurrent sweep from enqueueing one scene twice), and a
+/// <see cref="DeliverWebhook"/> job (attempt 1) for every delivery claimed and not completed — receivers dedupe on the
+/// unchanged <c>webhook-id</c> should an attempt have arrived just before the stop. Registered after the catalogue's
+/// migration, which creates the tables it reads.
 /// </summary>
-internal sealed partial class AlertRecovery(EarthDataSettings settings, EarthDataRole role, IAlertStore alerts, EvaluationRecovery evaluations,
-    IBackgroundJobClient client, ILogger<AlertRecovery> logger) : IHostedService
+internal sealed partial class AlertRecovery(EarthDataSettings settings, EarthDataRole role, PendingEvaluationSweep sweep, IRecurringJobManager recurring,
+    IAlertStore alerts, EvaluationRecovery evaluations, IBackgroundJobClient client, ILogger<AlertRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (role.Schedules)
+        {
+            var age = sweep.Age;
+            recurring.AddOrUpdate<SweepPendingEvaluations>(SweepPendingEvaluations.RecurringJobId, SceneQueues.Alerts, j => j.RunAsync(age, CancellationToken.None),
+                Cron.Minutely(), new RecurringJobOptions());
+        }
+
         if (settings.JobStorage != JobStorageProvider.InMemory || !role.Workers)
         {
             return;
         }
 
-        var evaluating = await evaluations.RequeuePendingAsync(cancellationToken).ConfigureAwait(false);
+        var evaluating = await evaluations.RequeuePendingAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (evaluating.Count > 0)
         {
             LogEvaluationsRequeued(logger, evaluating.Count);

@@ -18,7 +18,7 @@ namespace EarthData.Server.Alerts;
 /// (<c>EarthData:Catalog:Provider</c>: the SQLite file or the PostgreSQL schema), baselines (COGs in the object store,
 /// records in the catalogue database), the evaluator the <c>EvaluateAlerts</c> job runs, webhook delivery as
 /// <c>DeliverWebhook</c> jobs (pending evaluations and open claims re-enqueued at start-up with the in-memory job
-/// storage, see <see cref="AlertRecovery"/>), the CAP writer
+/// storage, and pending evaluations no job carries swept every minute on any storage, see <see cref="AlertRecovery"/>), the CAP writer
 /// (<c>EarthData:Alerts:Sender</c>, default <c>earthdata@localhost</c>), the webhook target guard
 /// (<c>EarthData:Webhooks:AllowPrivateTargets</c>), and the thresholds (<c>EarthData:Alerts</c>).
 /// </summary>
@@ -41,6 +41,7 @@ public static class AlertServices
         services.AddSingleton<ISubscriptionStore>(sp => new SqlSubscriptionStore(sp.GetRequiredService<AlertDatabase>()));
         services.AddSingleton<IBaselineStore>(sp => new SqlBaselineStore(sp.GetRequiredService<AlertDatabase>(), sp.GetRequiredService<IObjectStore>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(PendingEvaluationSweep.Load(configuration));
         services.AddSingleton<EvaluationRecovery>();
         services.AddSingleton(new CapWriter(configuration["EarthData:Alerts:Sender"] ?? "earthdata@localhost", null));
         services.AddSingleton(guard);

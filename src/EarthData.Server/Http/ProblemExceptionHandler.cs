@@ -32,6 +32,10 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
                 detail: BadRequestDetail(httpContext, bad), statusCode: bad.StatusCode, title: ReasonPhrase(bad.StatusCode)),
             InvalidObjectKeyException key => TypedResults.Problem(
                 detail: $"'{key.Key}' is not a key this server serves: {key.Reason}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid object key"),
+            SearchTimeoutException timeout => TypedResults.Problem(
+                detail: $"{timeout.Message} Narrow it (smaller bbox or datetime, fewer ids, a simpler filter) and retry.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Time budget exceeded"),
             OperationCanceledException => TypedResults.Problem(
                 detail: "The request did not finish within its time budget; narrow it (smaller bbox or datetime, fewer ids, a simpler filter) and retry.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -28,8 +28,10 @@ internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, Ti
     }
 
     /// <summary>
-    /// Runs a search for a request: cancelled when the client goes away, and after <see cref="ServerSettings.SearchTimeout"/>
-    /// (an <see cref="OperationCanceledException"/> the problem handler answers 503).
+    /// Runs a search for a request within <see cref="ServerSettings.SearchTimeout"/>: the budget goes to the store
+    /// (<see cref="ItemSearch.TimeBudget"/>), which stops its statements inside the database when it runs out
+    /// (<see cref="SearchTimeoutException"/>); the token is cancelled when the client goes away and at the budget. Either
+    /// is an <see cref="OperationCanceledException"/> the problem handler answers 503.
     /// </summary>
     /// <param name="catalog">The catalogue.</param>
     /// <param name="search">The request's criteria.</param>
@@ -42,14 +44,15 @@ internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, Ti
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         budget.CancelAfter(settings.SearchTimeout);
         var started = Stopwatch.GetTimestamp();
-        var configured = Configure(search);
+        var configured = Configure(search) with { TimeBudget = settings.SearchTimeout };
         var page = await catalog.SearchAsync(countMatched ? configured : configured with { CountMatched = false }, budget.Token).ConfigureAwait(false);
 
-        // The budget on the clock too: the timer that cancels the token needs a thread-pool thread, which synchronous
-        // database work can hold past the budget, so a search may come back late with its token never cancelled.
+        // A fallback on the clock: work the store does outside its statements (reading rows, the in-memory residual)
+        // may end past the budget with its token never cancelled, since the timer needs a thread-pool thread that
+        // synchronous database work can hold.
         if (Stopwatch.GetElapsedTime(started) > settings.SearchTimeout)
         {
-            throw new OperationCanceledException($"The search ran past its time budget of {settings.SearchTimeout.TotalMilliseconds:F0} ms.");
+            throw new SearchTimeoutException(settings.SearchTimeout);
         }
 
         return page;

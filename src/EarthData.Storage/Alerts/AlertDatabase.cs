@@ -9,7 +9,7 @@ namespace EarthData.Storage.Alerts;
 /// <summary>
 /// The catalogue database as the home of alert state, alert messages, webhook delivery claims, subscriptions, pending
 /// evaluations and baseline records: the same SQLite file or PostgreSQL schema as the catalogue, whose migrations
-/// (versions 4 and 5) create the tables — migrate
+/// (versions 4 to 6) create the tables — migrate
 /// the catalogue store first. Holds the connection pool; thread-safe; dispose to close it.
 /// </summary>
 public sealed class AlertDatabase : IAsyncDisposable, IDisposable

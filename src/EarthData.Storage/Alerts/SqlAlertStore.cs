@@ -10,7 +10,7 @@ namespace EarthData.Storage.Alerts;
 /// and message are saved in one transaction; a message id is written once (a second save of the same event version,
 /// e.g. by a second worker evaluating the same scene, keeps the first); a delivery claim is a primary-key insert, so of
 /// any number of concurrent claimants, in any number of processes, exactly one wins; a scene's pending evaluation is a row
-/// of its own, open until the evaluation is over. Thread-safe.
+/// of its own, naming the job last enqueued for it, open until the evaluation is over. Thread-safe.
 /// </summary>
 public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
 {
@@ -135,8 +135,18 @@ public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
         var sql = new SqlBuilder();
         await database.ExecuteAsync(
             $"INSERT INTO alert_evaluations (scene_id, requested_at) VALUES ({sql.Param(sceneId)}, {sql.Param(database.Instant(DateTimeOffset.UtcNow))}) " +
-            "ON CONFLICT (scene_id) DO UPDATE SET requested_at = excluded.requested_at, done_at = NULL",
+            "ON CONFLICT (scene_id) DO UPDATE SET requested_at = excluded.requested_at, done_at = NULL, job_id = NULL",
             sql, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task AssignEvaluationJobAsync(string sceneId, string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sceneId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        var sql = new SqlBuilder();
+        await database.ExecuteAsync(
+            $"UPDATE alert_evaluations SET job_id = {sql.Param(jobId)} WHERE scene_id = {sql.Param(sceneId)} AND done_at IS NULL", sql, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -150,11 +160,13 @@ public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListPendingEvaluationsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingEvaluation>> ListPendingEvaluationsAsync(DateTimeOffset markedBefore, CancellationToken cancellationToken)
     {
+        var sql = new SqlBuilder();
         var rows = await database.QueryAsync(
-            "SELECT scene_id FROM alert_evaluations WHERE done_at IS NULL ORDER BY requested_at, scene_id", new SqlBuilder(), cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => r[0]!)];
+            $"SELECT scene_id, job_id FROM alert_evaluations WHERE done_at IS NULL AND requested_at < {sql.Param(database.Instant(markedBefore))} ORDER BY requested_at, scene_id",
+            sql, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new PendingEvaluation(r[0]!, r[1]))];
     }
 
     private static string Name(Hazard hazard) => hazard.ToString().ToLower(CultureInfo.InvariantCulture);

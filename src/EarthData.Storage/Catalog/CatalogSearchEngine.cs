@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using EarthData.Core.Catalog;
 using EarthData.Core.Stac;
@@ -9,10 +10,14 @@ namespace EarthData.Storage.Catalog;
 /// plus one item is found. The page token is the sort key of the page's last item (<see cref="PageToken"/>).
 /// <c>count</c> runs a COUNT statement within a time limit (infinite: none) that the store enforces where the statement
 /// runs, and also honours the token: a token cancelled before a statement starts can be lost on its way to the database.
+/// The search's own budget (<see cref="ItemSearch.TimeBudget"/>) reaches every statement the same way, as the time left
+/// of it; a statement the store stops at its limit comes back as a <see cref="TimeoutException"/>, which ends the search
+/// with a <see cref="SearchTimeoutException"/> (or, when the count's own shorter limit stopped the count, leaves
+/// <c>numberMatched</c> unknown).
 /// </summary>
 internal sealed class CatalogSearchEngine(
     CatalogSqlDialect dialect,
-    Func<string, SqlBuilder, CancellationToken, Task<List<string>>> fetch,
+    Func<string, SqlBuilder, TimeSpan, CancellationToken, Task<List<string>>> fetch,
     Func<string, SqlBuilder, TimeSpan, CancellationToken, Task<long>> count)
 {
     private const int MinChunk = 256;
@@ -21,6 +26,7 @@ internal sealed class CatalogSearchEngine(
     {
         ArgumentNullException.ThrowIfNull(search);
         search.Validate();
+        var budget = new Budget(search.TimeBudget);
         var sort = search.EffectiveSort();
         JsonElement?[]? cursor = search.Token is { } token ? PageToken.Decode(token, sort) : null;
 
@@ -32,7 +38,16 @@ internal sealed class CatalogSearchEngine(
             var (where, residual) = Plan(search, sql);
             var chunk = residual is null ? search.Limit + 1 - items.Count : Math.Max(MinChunk, (search.Limit + 1) * 4);
             var text = $"SELECT {ContentColumn} FROM items i WHERE ({where}){Keyset(sort, cursor, sql)} ORDER BY {OrderBy(sort, sql)} LIMIT {chunk}";
-            var rows = await fetch(text, sql, cancellationToken).ConfigureAwait(false);
+            List<string> rows;
+            try
+            {
+                rows = await fetch(text, sql, budget.Left(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new SearchTimeoutException(search.TimeBudget, ex);
+            }
+
             exhausted = rows.Count < chunk;
             foreach (var row in rows)
             {
@@ -57,7 +72,7 @@ internal sealed class CatalogSearchEngine(
             next = PageToken.Encode(sort, PageToken.KeyOf(items[^1], sort));
         }
 
-        var matched = search.CountMatched ? await CountAsync(search, cancellationToken).ConfigureAwait(false) : null;
+        var matched = search.CountMatched ? await CountAsync(search, budget, cancellationToken).ConfigureAwait(false) : null;
         return new ItemPage(items, matched, next);
     }
 
@@ -67,10 +82,14 @@ internal sealed class CatalogSearchEngine(
     /// <summary>
     /// The number of matches when it is at most <see cref="ItemSearch.CountLimit"/> and found within
     /// <see cref="ItemSearch.CountTimeout"/>; null otherwise. Only that many rows (index entries, or candidate rows when
-    /// geometry must be tested in memory) are ever visited.
+    /// geometry must be tested in memory) are ever visited. The count also stops where the search's budget ends, and
+    /// that ends the search.
     /// </summary>
-    private async Task<long?> CountAsync(ItemSearch search, CancellationToken cancellationToken)
+    private async Task<long?> CountAsync(ItemSearch search, Budget searchBudget, CancellationToken cancellationToken)
     {
+        var left = searchBudget.Left();
+        var ownLimit = search.CountTimeout != Timeout.InfiniteTimeSpan && (left == Timeout.InfiniteTimeSpan || search.CountTimeout < left);
+        var limit = ownLimit ? search.CountTimeout : left;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(search.CountTimeout);
         var bound = Math.Max(search.CountLimit, 0) + 1;
@@ -80,13 +99,13 @@ internal sealed class CatalogSearchEngine(
         {
             if (residual is null)
             {
-                var counted = await count($"SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {bound}) AS bounded", sql, search.CountTimeout, budget.Token).ConfigureAwait(false);
+                var counted = await count($"SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE {where} LIMIT {bound}) AS bounded", sql, limit, budget.Token).ConfigureAwait(false);
                 budget.Token.ThrowIfCancellationRequested(); // a count that ended past its limit is not "found within" it
                 return counted < bound ? counted : null;
             }
 
             // The residual needs the rows: count candidates of the prefilter in memory, as many as the bound.
-            var rows = await fetch($"SELECT {ContentColumn} FROM items i WHERE {where} LIMIT {bound}", sql, budget.Token).ConfigureAwait(false);
+            var rows = await fetch($"SELECT {ContentColumn} FROM items i WHERE {where} LIMIT {bound}", sql, limit, budget.Token).ConfigureAwait(false);
             if (rows.Count >= bound)
             {
                 return null;
@@ -101,7 +120,11 @@ internal sealed class CatalogSearchEngine(
 
             return matched;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException ex) when (!ownLimit)
+        {
+            throw new SearchTimeoutException(search.TimeBudget, ex);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return null; // the count's own time budget ran out: numberMatched is unknown, the page stands
         }
@@ -110,8 +133,7 @@ internal sealed class CatalogSearchEngine(
     private (string Where, Func<StacItem, bool>? Residual) Plan(ItemSearch search, SqlBuilder sql) =>
         CatalogQueryPlanner.Plan(search, dialect, sql);
 
-    private string OrderBy(IReadOnlyList<SortField> sort, SqlBuilder sql) => string.Join(", ", sort.Select(s =>
-        dialect.SortExpression(sql, s.Name) + (s.Direction == SortDirection.Ascending ? " ASC" : " DESC")));
+    private string OrderBy(IReadOnlyList<SortField> sort, SqlBuilder sql) => string.Join(", ", sort.Select(s => dialect.OrderBy(sql, s.Name, s.Direction)));
 
     /// <summary><c>AND (k1 after c1 OR (k1 = c1 AND k2 after c2) …)</c>, or empty on the first chunk.</summary>
     private string Keyset(IReadOnlyList<SortField> sort, JsonElement?[]? cursor, SqlBuilder sql)
@@ -135,5 +157,30 @@ internal sealed class CatalogSearchEngine(
         }
 
         return " AND (" + string.Join(" OR ", alternatives) + ")";
+    }
+
+    /// <summary>The search's time budget on the clock, from the store's start.</summary>
+    private readonly struct Budget
+    {
+        private readonly TimeSpan _budget;
+        private readonly long _deadline;
+
+        public Budget(TimeSpan budget)
+        {
+            _budget = budget;
+            _deadline = budget == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
+        }
+
+        /// <summary>The time left (infinite without a budget); throws when none is left, before a statement starts.</summary>
+        public TimeSpan Left()
+        {
+            if (_deadline == long.MaxValue)
+            {
+                return Timeout.InfiniteTimeSpan;
+            }
+
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _deadline);
+            return left > TimeSpan.Zero ? left : throw new SearchTimeoutException(_budget);
+        }
     }
 }

@@ -54,14 +54,45 @@ internal abstract class CatalogSqlDialect
     /// <summary>Index prefilter: the item's indexed box overlaps <paramref name="box"/>.</summary>
     public abstract string BboxOverlaps(SqlBuilder sql, BoundingBox box);
 
-    /// <summary>The ORDER BY expression of a sort field.</summary>
+    /// <summary>
+    /// The ORDER BY expression of a sort field: the column, or the property's value — SQL NULL when the item lacks the
+    /// property or holds JSON null there.
+    /// </summary>
     public abstract string SortExpression(SqlBuilder sql, string field);
 
-    /// <summary>The sort expression equals the key value.</summary>
-    public abstract string KeyEquals(SqlBuilder sql, string field, JsonElement? value);
+    /// <summary>
+    /// The ORDER BY term of a sort field. Items lacking a property come last in both directions (someone asking for the
+    /// least or the most cloudy scenes first never wants the unknowns first), on both stores alike; the columns are
+    /// never NULL and keep their index order.
+    /// </summary>
+    public string OrderBy(SqlBuilder sql, string field, SortDirection direction) =>
+        SortExpression(sql, field) + (direction == SortDirection.Ascending ? " ASC" : " DESC") + (IsColumn(field) ? string.Empty : " NULLS LAST");
 
-    /// <summary>The sort expression comes strictly after the key value in the given direction.</summary>
-    public abstract string KeyAfter(SqlBuilder sql, string field, SortDirection direction, JsonElement? value);
+    /// <summary>The sort expression equals the key value (a null key: the item lacks the property).</summary>
+    public string KeyEquals(SqlBuilder sql, string field, JsonElement? value) =>
+        value is null && !IsColumn(field)
+            ? $"{SortExpression(sql, field)} IS NULL"
+            : $"{SortExpression(sql, field)} = {sql.Param(KeyValue(field, value))}";
+
+    /// <summary>
+    /// The sort expression comes strictly after the key value in the given direction, in the order of
+    /// <see cref="OrderBy"/>: after a value come greater (ascending) or smaller (descending) values, then every item lacking
+    /// the property; nothing comes after a null key (the tie-breaking fields order those items).
+    /// </summary>
+    public string KeyAfter(SqlBuilder sql, string field, SortDirection direction, JsonElement? value)
+    {
+        var expression = SortExpression(sql, field);
+        var after = $"{expression} {(direction == SortDirection.Ascending ? ">" : "<")} ";
+        if (IsColumn(field))
+        {
+            return after + sql.Param(KeyValue(field, value));
+        }
+
+        return value is null ? False : $"({after}{sql.Param(KeyValue(field, value))} OR {expression} IS NULL)";
+    }
+
+    /// <summary>The parameter value a sort key is compared with (a null key of a column is a token not issued here).</summary>
+    protected abstract object KeyValue(string field, JsonElement? value);
 
     public static string Operator(CqlOperator op) => op switch
     {

@@ -8,7 +8,7 @@ namespace EarthData.Storage.Catalog;
 /// PostgreSQL fragments: properties through <c>content-&gt;'properties'-&gt;name</c> (jsonb) with the name bound as a
 /// parameter; numbers and booleans compared as jsonb, strings as text in the "C" collation (ordinal, like the evaluator);
 /// the bbox prefilter through <c>box &amp;&amp; box</c> on the GiST-indexed <c>bbox</c> column. Property sort keys use
-/// jsonb ordering with absent properties as JSON null.
+/// jsonb ordering; an absent property or JSON null is SQL NULL, sorted last.
 /// </summary>
 internal sealed class PostgresCatalogDialect : CatalogSqlDialect
 {
@@ -56,18 +56,12 @@ internal sealed class PostgresCatalogDialect : CatalogSqlDialect
         $"i.bbox && box(point({sql.Param(box.MinX)}, {sql.Param(box.MinY)}), point({sql.Param(box.MaxX)}, {sql.Param(box.MaxY)}))";
 
     public override string SortExpression(SqlBuilder sql, string field) =>
-        IsColumn(field) ? Column(field) : $"COALESCE({Property(sql, field)}, 'null'::jsonb)";
+        IsColumn(field) ? Column(field) : $"NULLIF({Property(sql, field)}, 'null'::jsonb)";
 
-    public override string KeyEquals(SqlBuilder sql, string field, JsonElement? value) =>
-        $"{SortExpression(sql, field)} = {sql.Param(KeyValue(field, value))}";
-
-    public override string KeyAfter(SqlBuilder sql, string field, SortDirection direction, JsonElement? value) =>
-        $"{SortExpression(sql, field)} {(direction == SortDirection.Ascending ? ">" : "<")} {sql.Param(KeyValue(field, value))}";
-
-    private static object KeyValue(string field, JsonElement? key) => field switch
+    protected override object KeyValue(string field, JsonElement? value) => field switch
     {
-        "datetime" => Microseconds(KeyDatetime(key)),
-        "id" or "collection" => KeyText(key),
-        _ => new JsonbValue(key?.GetRawText() ?? "null"),
+        "datetime" => Microseconds(KeyDatetime(value)),
+        "id" or "collection" => KeyText(value),
+        _ => new JsonbValue(value!.Value.GetRawText()),
     };
 }

@@ -153,29 +153,38 @@ public sealed partial class PostgresCatalogStore : ICatalogStore, IAsyncDisposab
     }
 
     /// <summary>
-    /// Runs a search query with sequential scans, parallel workers and JIT off. The planner estimates a property filter
-    /// over jsonb at a row or two, so it would rather scan and sort the whole table than walk the index in the sort order
-    /// and stop at the end of the page (at 100 000 items: 265 ms against 22 ms); the index walk's pessimistic cost then
-    /// crosses the JIT thresholds, and compiling took 160 ms of a 170 ms query at 1 000 000 items (EXPLAIN ANALYZE; see
-    /// tests/EarthData.CatalogBench).
+    /// Runs a search query with sequential scans, parallel workers and JIT off, within <paramref name="limit"/> as the
+    /// server's <c>statement_timeout</c> (see <see cref="CountAsync"/> for why not only the token). The planner estimates a
+    /// property filter over jsonb at a row or two, so it would rather scan and sort the whole table than walk the index in
+    /// the sort order and stop at the end of the page (at 100 000 items: 265 ms against 22 ms); the index walk's
+    /// pessimistic cost then crosses the JIT thresholds, and compiling took 160 ms of a 170 ms query at 1 000 000 items
+    /// (EXPLAIN ANALYZE; see tests/EarthData.CatalogBench).
     /// </summary>
-    private async Task<List<string>> SearchFetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken)
+    private async Task<List<string>> SearchFetchAsync(string sql, SqlBuilder parameters, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off", cancellationToken).ConfigureAwait(false);
-        using var command = Command(sql, parameters, connection);
-        var rows = new List<string>();
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off" + StatementTimeout(limit),
+            cancellationToken).ConfigureAwait(false);
+        try
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            using var command = Command(sql, parameters, connection);
+            var rows = new List<string>();
+            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add(reader.GetString(0));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(reader.GetString(0));
+                }
             }
-        }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return rows;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return rows;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            throw StatementStop.Of(ex, limit, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -193,8 +202,7 @@ public sealed partial class PostgresCatalogStore : ICatalogStore, IAsyncDisposab
 
         using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var milliseconds = (long)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 1, int.MaxValue);
-        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET LOCAL statement_timeout = {milliseconds}"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, StatementTimeout(timeout).TrimStart(';', ' '), cancellationToken).ConfigureAwait(false);
         try
         {
             using var command = Command(sql, parameters, connection);
@@ -204,9 +212,15 @@ public sealed partial class PostgresCatalogStore : ICatalogStore, IAsyncDisposab
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
         {
-            throw new OperationCanceledException("The count ran past its time limit.", ex);
+            throw StatementStop.Of(ex, timeout, cancellationToken);
         }
     }
+
+    /// <summary><c>; SET LOCAL statement_timeout = …</c> for a finite limit (whole milliseconds, at least 1), else nothing.</summary>
+    private static string StatementTimeout(TimeSpan limit) =>
+        limit == Timeout.InfiniteTimeSpan
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"; SET LOCAL statement_timeout = {(long)Math.Clamp(Math.Ceiling(limit.TotalMilliseconds), 1, int.MaxValue)}");
 
     private NpgsqlCommand Command(string sql, SqlBuilder parameters, NpgsqlConnection? connection = null)
     {

@@ -9,7 +9,7 @@ namespace EarthData.Storage.Catalog;
 /// <summary>
 /// SQLite fragments: properties through <c>json_extract</c>/<c>json_type</c> with a bound JSON path, datetimes as
 /// fixed-width UTC text (<see cref="PageToken.DatetimeFormat"/>), the bbox prefilter through the <c>items_rtree</c> R*Tree.
-/// Property sort keys order NULL, numbers, text as SQLite does.
+/// Property sort keys order numbers, then text, as SQLite does; an absent property or JSON null is NULL, sorted last.
 /// </summary>
 internal sealed class SqliteCatalogDialect : CatalogSqlDialect
 {
@@ -144,32 +144,17 @@ internal sealed class SqliteCatalogDialect : CatalogSqlDialect
     public override string SortExpression(SqlBuilder sql, string field) =>
         IsColumn(field) ? Column(field) : $"json_extract(i.content, {sql.Param(Path(field))})";
 
-    public override string KeyEquals(SqlBuilder sql, string field, JsonElement? value) =>
-        value is null ? $"{SortExpression(sql, field)} IS NULL" : $"{SortExpression(sql, field)} = {sql.Param(KeyValue(field, value))}";
-
-    public override string KeyAfter(SqlBuilder sql, string field, SortDirection direction, JsonElement? value)
+    protected override object KeyValue(string field, JsonElement? value) => field switch
     {
-        // SQLite sorts NULL first ascending and last descending.
-        var expression = SortExpression(sql, field);
-        if (direction == SortDirection.Ascending)
+        "datetime" => PageToken.FormatDatetime(KeyDatetime(value)),
+        "id" or "collection" => KeyText(value),
+        _ => value!.Value.ValueKind switch
         {
-            return value is null ? $"{expression} IS NOT NULL" : $"{expression} > {sql.Param(KeyValue(field, value))}";
-        }
-
-        return value is null ? False : $"({expression} < {sql.Param(KeyValue(field, value))} OR {expression} IS NULL)";
-    }
-
-    private static object KeyValue(string field, JsonElement? key) => field switch
-    {
-        "datetime" => PageToken.FormatDatetime(KeyDatetime(key)),
-        "id" or "collection" => KeyText(key),
-        _ => key!.Value.ValueKind switch
-        {
-            JsonValueKind.Number => key.Value.TryGetInt64(out var whole) ? whole : key.Value.GetDouble(),
-            JsonValueKind.String => key.Value.GetString()!,
+            JsonValueKind.Number => value.Value.TryGetInt64(out var whole) ? whole : value.Value.GetDouble(),
+            JsonValueKind.String => value.Value.GetString()!,
             JsonValueKind.True => 1,
             JsonValueKind.False => 0,
-            _ => key.Value.GetRawText(),
+            _ => value.Value.GetRawText(),
         },
     };
 

@@ -162,8 +162,9 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     /// <inheritdoc />
     public Task<ItemPage> SearchAsync(ItemSearch query, CancellationToken cancellationToken = default) => _search.SearchAsync(query, cancellationToken);
 
-    private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, CancellationToken cancellationToken) =>
-        await QueryTextAsync(sql, parameters.Parameters, cancellationToken).ConfigureAwait(false);
+    // A search statement's time limit reaches SQLite as a deadline the progress handler checks inside the statement.
+    private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, TimeSpan limit, CancellationToken cancellationToken) =>
+        await QueryTextAsync(sql, parameters.Parameters, cancellationToken, limit).ConfigureAwait(false);
 
     // The time limit reaches SQLite as the cancelled token and as a deadline (SqliteCancellation watches both inside the statement).
     private async Task<long> CountAsync(string sql, SqlBuilder parameters, TimeSpan limit, CancellationToken cancellationToken)
@@ -178,17 +179,19 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
-            throw new OperationCanceledException("The query was interrupted.", ex, cancellationToken);
+            throw StatementStop.Of(ex, limit, cancellationToken);
         }
     }
 
-    private async Task<List<string>> QueryTextAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    private async Task<List<string>> QueryTextAsync(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken,
+        TimeSpan? limit = null)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, null, sql);
         Bind(command, parameters);
         var rows = new List<string>();
-        using var cancellation = SqliteCancellation.Watch(connection, cancellationToken);
+        var timeLimit = limit ?? Timeout.InfiniteTimeSpan;
+        using var cancellation = SqliteCancellation.Watch(connection, timeLimit, cancellationToken);
         try
         {
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -199,7 +202,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
-            throw new OperationCanceledException("The query was interrupted.", ex, cancellationToken);
+            throw StatementStop.Of(ex, timeLimit, cancellationToken);
         }
 
         return rows;

@@ -9,6 +9,7 @@ using EarthData.Jobs.Sources;
 using EarthData.Samples.Synthesis;
 using EarthData.Testing;
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -34,7 +35,7 @@ public class AlertJobsTests
         Assert.DoesNotContain(second, line => line.Contains(": Alert", StringComparison.Ordinal) || line.Contains(": Update", StringComparison.Ordinal));
         Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", second);
         Assert.Single(scenario.Receiver.Requests);
-        Assert.Empty(await scenario.Store.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Empty((await scenario.Store.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public class AlertJobsTests
 
         var (alerts, _, _) = scenario.Reopen();
         var client = new RecordingJobClient();
-        var requeued = await new EvaluationRecovery(alerts, scenario.Catalog, client).RequeuePendingAsync(CancellationToken.None);
+        var requeued = await new EvaluationRecovery(alerts, scenario.Catalog, client, new InMemoryStorage()).RequeuePendingAsync(TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal([sceneId], requeued);
         var args = Assert.Single(client.Of<EvaluateAlerts>());
@@ -65,11 +66,11 @@ public class AlertJobsTests
         var alert = Assert.Single(await alerts.ListAsync(new AlertQuery(), CancellationToken.None));
         Assert.Contains($"sub_scenario flood: Alert {alert.Id}", summary);
         Assert.Single(scenario.Receiver.Requests);
-        Assert.Equal(["CBERS4_MUX_20240301_151_121_L4"], await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Equal(["CBERS4_MUX_20240301_151_121_L4"], (await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
 
         // A second restart finds nothing to evaluate; the lost job, should it run after all, issues and sends nothing.
         var again = new RecordingJobClient();
-        Assert.Empty(await new EvaluationRecovery(alerts, scenario.Catalog, again).RequeuePendingAsync(CancellationToken.None));
+        Assert.Empty(await new EvaluationRecovery(alerts, scenario.Catalog, again, new InMemoryStorage()).RequeuePendingAsync(TimeSpan.Zero, CancellationToken.None));
         Assert.Empty(again.Created);
         await Job(scenario).RunAsync((string)lost.Of<EvaluateAlerts>()[0][0]!, CancellationToken.None);
         Assert.Single(await alerts.ListAsync(new AlertQuery(), CancellationToken.None));
@@ -94,7 +95,7 @@ public class AlertJobsTests
         Corrupt(scenario);
 
         await Assert.ThrowsAnyAsync<Exception>(() => Job(scenario).RunAsync(scenario.After.ToString(), CancellationToken.None));
-        Assert.Equal([scenario.After.ToString()], await scenario.Store.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Equal([scenario.After.ToString()], (await scenario.Store.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
         var retry = typeof(EvaluateAlerts).GetMethod(nameof(EvaluateAlerts.RunAsync))!.GetCustomAttribute<AutomaticRetryAttribute>()!;
         Assert.Equal(3, retry.Attempts);
     }
@@ -131,11 +132,11 @@ public class AlertJobsTests
         await hook.ScenePublishingAsync(record.SceneId, CancellationToken.None);
         await hook.ScenePublishedAsync(record, CancellationToken.None);
         Assert.Empty(client.Created);
-        Assert.Empty(await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Empty((await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
 
         await subscriptions.AddAsync(Subscription(new Uri("https://agency.example/hook")), CancellationToken.None);
         await hook.ScenePublishingAsync(record.SceneId, CancellationToken.None);
-        Assert.Equal([record.SceneId], await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Equal([record.SceneId], (await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
         await hook.ScenePublishedAsync(record, CancellationToken.None);
 
         var (job, state) = Assert.Single(client.Created);

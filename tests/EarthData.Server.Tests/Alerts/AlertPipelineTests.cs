@@ -83,13 +83,19 @@ public sealed class AlertPipelineTests
             }
 
             var alerts = server.Service<EarthData.Core.Alerts.IAlertStore>();
-            Assert.True(await WaitForAsync(async () => (await alerts.ListPendingEvaluationsAsync(CancellationToken.None)).Count == 0 ? true : (bool?)null));
+            using (var jobs = server.Service<Hangfire.JobStorage>().GetConnection())
+            {
+                var sweep = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(jobs), j => j.Id == EarthData.Jobs.Background.SweepPendingEvaluations.RecurringJobId);
+                Assert.Equal(("* * * * *", "alerts", TimeSpan.FromMinutes(5)), (sweep.Cron, sweep.Job.Queue, (TimeSpan)sweep.Job.Args[0]));
+            }
+
+            Assert.True(await WaitForAsync(async () => (await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0 ? true : (bool?)null));
 
             // As if the server stopped between the after scene's publish and its evaluation job.
             await alerts.MarkEvaluationPendingAsync(generated.Scenes[^1].Id.ToString(), CancellationToken.None);
             await server.RestartAsync();
             Assert.True(await WaitForAsync(async () =>
-                (await server.Service<EarthData.Core.Alerts.IAlertStore>().ListPendingEvaluationsAsync(CancellationToken.None)).Count == 0 ? true : (bool?)null));
+                (await server.Service<EarthData.Core.Alerts.IAlertStore>().ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0 ? true : (bool?)null));
 
             Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.Count < 2 ? (bool?)null : true)));
             await Task.Delay(TimeSpan.FromSeconds(6)); // time for a (wrong) third delivery: the retry of before the restart, or a second re-enqueue

@@ -172,7 +172,7 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
     public async Task PendingEvaluations_AreTheScenesMarkedAndNotCompleted_OldestMarkFirst()
     {
         var (alerts, _) = await OpenAsync();
-        Assert.Empty(await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Empty(await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None));
         await alerts.MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
         await Task.Delay(20);
         await alerts.MarkEvaluationPendingAsync("CBERS4_MUX_20240204_151_121_L4", CancellationToken.None);
@@ -183,7 +183,7 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
         await alerts.CompleteEvaluationAsync("CBERS4_MUX_20240204_151_121_L4", CancellationToken.None);
         await alerts.CompleteEvaluationAsync("CBERS4_MUX_20200101_151_121_L4", CancellationToken.None);
 
-        Assert.Equal(["CBERS4_MUX_20240310_151_121_L4", "CBERS4_MUX_20240405_151_121_L4"], await alerts.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Equal(["CBERS4_MUX_20240310_151_121_L4", "CBERS4_MUX_20240405_151_121_L4"], (await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
     }
 
     [Fact]
@@ -197,7 +197,33 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => (i % 2 == 0 ? first : second).MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None))));
 
-        Assert.Equal(["CBERS4_MUX_20240310_151_121_L4"], await second.ListPendingEvaluationsAsync(CancellationToken.None));
+        Assert.Equal(["CBERS4_MUX_20240310_151_121_L4"], (await second.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
+    }
+
+    [Fact]
+    public async Task PendingEvaluations_ListOnlyMarksOlderThanTheCutoff_WithTheJobLastAssigned()
+    {
+        var (first, _) = await OpenAsync();
+        var (second, _) = await OpenAsync();
+        await first.MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
+        await first.AssignEvaluationJobAsync("CBERS4_MUX_20240310_151_121_L4", "17", CancellationToken.None);
+        await second.AssignEvaluationJobAsync("CBERS4_MUX_20240310_151_121_L4", "18", CancellationToken.None);
+        await first.AssignEvaluationJobAsync("CBERS4_MUX_20200101_151_121_L4", "19", CancellationToken.None); // never marked: no effect
+        await Task.Delay(50);
+        var cutoff = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await second.MarkEvaluationPendingAsync("CBERS4_MUX_20240405_151_121_L4", CancellationToken.None);
+
+        Assert.Equal([new PendingEvaluation("CBERS4_MUX_20240310_151_121_L4", "18")], await second.ListPendingEvaluationsAsync(cutoff, CancellationToken.None));
+        Assert.Equal(
+            [new PendingEvaluation("CBERS4_MUX_20240310_151_121_L4", "18"), new PendingEvaluation("CBERS4_MUX_20240405_151_121_L4", null)],
+            await first.ListPendingEvaluationsAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None));
+
+        // Marking again (a re-publish) forgets the job; completing ends the assignment for good.
+        await first.MarkEvaluationPendingAsync("CBERS4_MUX_20240310_151_121_L4", CancellationToken.None);
+        await second.CompleteEvaluationAsync("CBERS4_MUX_20240405_151_121_L4", CancellationToken.None);
+        await second.AssignEvaluationJobAsync("CBERS4_MUX_20240405_151_121_L4", "20", CancellationToken.None);
+        Assert.Equal([new PendingEvaluation("CBERS4_MUX_20240310_151_121_L4", null)], await second.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None));
     }
 
     [Fact]

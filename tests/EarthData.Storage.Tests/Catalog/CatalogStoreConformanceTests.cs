@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using EarthData.Core.Catalog;
 using EarthData.Core.Geometry;
 using EarthData.Core.Stac;
@@ -199,10 +200,51 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     {
         await SeedFiveAsync();
 
-        Assert.Equal(["e", "a", "b", "c", "d"], await Ids(new ItemSearch { SortBy = [new SortField("properties.eo:cloud_cover")] }));
+        // "e" has no cloud cover: last both ways.
+        Assert.Equal(["a", "b", "c", "d", "e"], await Ids(new ItemSearch { SortBy = [new SortField("properties.eo:cloud_cover")] }));
         Assert.Equal(["d", "c", "b", "a", "e"], await Ids(new ItemSearch { SortBy = [new SortField("eo:cloud_cover", SortDirection.Descending)] }));
         Assert.Equal(["a", "b", "c", "d", "e"], await Ids(new ItemSearch { SortBy = [new SortField("datetime")] }));
         Assert.Equal(["d", "e", "a", "b", "c"], await Ids(new ItemSearch { SortBy = [new SortField("collection", SortDirection.Descending)] }));
+    }
+
+    [Theory]
+    [InlineData(SortDirection.Ascending)]
+    [InlineData(SortDirection.Descending)]
+    public async Task Search_SortByProperty_PutsItemsLackingItLast_AndPagesAcrossThemExactlyOnce(SortDirection direction)
+    {
+        // 14 with a cloud cover (7 values, each twice), 5 without it, 3 holding JSON null: pages of 4 cross every boundary.
+        var items = new List<StacItem>();
+        items.AddRange(Enumerable.Range(0, 14).Select(i => TestItems.Item($"c{i:D2}", datetime: TestItems.Epoch.AddHours(i), cloud: (i * 5) % 7 * 10)));
+        items.AddRange(Enumerable.Range(0, 5).Select(i => TestItems.Item($"n{i:D2}", datetime: TestItems.Epoch.AddHours(i))));
+        items.AddRange(Enumerable.Range(0, 3).Select(i =>
+        {
+            var item = TestItems.Item($"j{i:D2}", datetime: TestItems.Epoch.AddHours(i));
+            return item with { Properties = new(item.Properties) { ["eo:cloud_cover"] = JsonDocument.Parse("null").RootElement } };
+        }));
+        await Store.UpsertItemsAsync(items);
+        var known = items.Where(i => i.Properties.ContainsKey("eo:cloud_cover") && i.Properties["eo:cloud_cover"].ValueKind == JsonValueKind.Number);
+        var ordered = direction == SortDirection.Ascending
+            ? known.OrderBy(i => i.Properties["eo:cloud_cover"].GetDouble())
+            : known.OrderByDescending(i => i.Properties["eo:cloud_cover"].GetDouble());
+        List<string> expected =
+        [
+            .. ordered.ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Id),
+            .. items.Select(i => i.Id).Where(id => id[0] is 'j' or 'n').Order(StringComparer.Ordinal),
+        ];
+        var search = new ItemSearch { Limit = 4, SortBy = [new SortField("eo:cloud_cover", direction)] };
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Store.SearchAsync(search with { Token = token });
+            seen.AddRange(page.Items.Select(i => i.Id));
+            token = page.NextToken;
+        }
+        while (token is not null && seen.Count < 100);
+
+        Assert.Equal(expected, await Ids(search with { Limit = 100 }));
+        Assert.Equal(expected, seen);
     }
 
     [Fact]
@@ -422,6 +464,43 @@ public abstract partial class CatalogStoreConformanceTests(ITestOutputHelper out
     {
         var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" + string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"=\",\"args\":[{{\"property\":\"p{o}_{i}\"}},{i}]}}")) + "]}");
         return Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}");
+    }
+
+    [Fact]
+    public async Task Search_PastItsTimeBudget_IsStoppedInsideTheDatabase_WithSearchTimeoutException()
+    {
+        // 40,000 items and a filter of 245 LIKE patterns that matches none: the first page is one statement scanning the
+        // whole table (49 pattern matches per row before the first "or" fails). No token is given: only the budget the
+        // store holds can stop that statement before its end.
+        await Store.UpsertItemsAsync([.. Enumerable.Range(0, 40_000).Select(i => TestItems.Item($"like{i:D5}", datetime: TestItems.Epoch.AddMinutes(i), cloud: i % 100))]);
+        var ors = Enumerable.Range(0, 5).Select(o => "{\"op\":\"or\",\"args\":[" +
+            string.Join(',', Enumerable.Range(0, 49).Select(i => $"{{\"op\":\"like\",\"args\":[{{\"property\":\"platform\"}},\"%cbers-4%x{(o * 100) + i}%\"]}}")) + "]}");
+        var search = new ItemSearch { Filter = Cql2JsonParser.Parse("{\"op\":\"and\",\"args\":[" + string.Join(',', ors) + "]}"), CountMatched = false };
+
+        // The whole scan's time: the quicker of two runs (the first pays for cold caches, and other tests may load the machine).
+        var whole = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
+        {
+            var timer = Stopwatch.StartNew();
+            Assert.Empty((await Store.SearchAsync(search)).Items);
+            whole = timer.Elapsed < whole ? timer.Elapsed : whole;
+        }
+
+        var budget = TimeSpan.FromMilliseconds(2);
+        var stopped = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            var timer = Stopwatch.StartNew();
+            var ex = await Assert.ThrowsAsync<SearchTimeoutException>(() => Store.SearchAsync(search with { TimeBudget = budget }));
+            stopped.Add(timer.Elapsed.TotalMilliseconds);
+            Assert.Equal(budget, ex.Budget);
+        }
+
+        output.WriteLine($"{GetType().Name}: whole scan {whole.TotalMilliseconds:F0} ms, a 2 ms budget stopped it after {string.Join(", ", stopped.Select(t => t.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        Assert.All(stopped, t => Assert.True(t < whole.TotalMilliseconds * 0.5, $"a search with a 2 ms budget ran {t:F0} ms of a {whole.TotalMilliseconds:F0} ms scan"));
+
+        // With a budget it can keep, the search answers as before.
+        Assert.Empty((await Store.SearchAsync(search with { TimeBudget = whole * 20 })).Items);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class PostgresCatalogStoreTests(ITestOutputHelper output) : Catalo
         await using var version = new NpgsqlCommand($"SELECT MAX(version) FROM \"{_schema}\".schema_version", connection);
 
         Assert.Contains("USING gist (bbox)", (string?)await index.ExecuteScalarAsync(), StringComparison.Ordinal);
-        Assert.Equal(5, await version.ExecuteScalarAsync());
+        Assert.Equal(6, await version.ExecuteScalarAsync());
     }
 
     private static async Task ExecuteAsync(string sql)

@@ -38,7 +38,7 @@ public sealed class SqliteCatalogStoreTests(ITestOutputHelper output) : CatalogS
         using var version = new SqliteCommand("SELECT MAX(version) FROM schema_version", connection);
         using var mode = new SqliteCommand("PRAGMA journal_mode", connection);
 
-        Assert.Equal(5L, await version.ExecuteScalarAsync());
+        Assert.Equal(6L, await version.ExecuteScalarAsync());
         Assert.Equal("wal", await mode.ExecuteScalarAsync());
     }
 }
