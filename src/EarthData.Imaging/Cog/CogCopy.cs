@@ -63,7 +63,9 @@ internal static class CogCopy
     /// </summary>
     public static bool HoldsMetadataOf(GdalDataset warped, GdalDataset blocks)
     {
-        if (!SameItems(warped.GetMetadata(), blocks.GetMetadata().Where(e => !(e.Key == AreaOrPoint && !warped.GetMetadata().ContainsKey(AreaOrPoint)))))
+        var expected = warped.GetMetadata();
+        var actual = blocks.GetMetadata().Where(e => e.Key != AreaOrPoint || expected.ContainsKey(AreaOrPoint));
+        if (!SameItems(expected, actual))
         {
             return false;
         }

@@ -61,10 +61,9 @@ internal static class CogTileRoute
         try
         {
             using var warped = GdalDataset.Open(warpedPath);
-            using (var target = CreateBlocks(blocksPath, layout, mask, type, threads))
+            using (var target = CreateBlocks(blocksPath, layout, mask, type, threads, warped))
             {
                 new CogTileRun(warpedPath, target, layout, mask, threads, reporter.Scaled(0, 0.75), cancellationToken).Execute();
-                CogCopy.TransferMetadata(warped, target);
                 target.Close();
             }
 
@@ -106,8 +105,12 @@ internal static class CogTileRoute
         return GdalDataset.Open(path);
     }
 
-    /// <summary>The sparse tiled GTiff the blocks go to, with empty overview levels (filled by <see cref="CogTileRun"/>).</summary>
-    private static GdalDataset CreateBlocks(string path, CogLayout layout, CogBlockMask mask, GdalDataType type, int threads)
+    /// <summary>
+    /// The sparse tiled GTiff the blocks go to, with the warped VRT's metadata (<see cref="CogCopy.TransferMetadata"/>:
+    /// before anything else, as libtiff refuses to change the photometric tags once blocks are written) and empty overview
+    /// levels (filled by <see cref="CogTileRun"/>).
+    /// </summary>
+    private static GdalDataset CreateBlocks(string path, CogLayout layout, CogBlockMask mask, GdalDataType type, int threads, GdalDataset warped)
     {
         var target = GdalDataset.Create("GTiff", path, layout.Width, layout.Height, mask.Bands, type,
         [
@@ -116,6 +119,7 @@ internal static class CogTileRoute
         ]);
         try
         {
+            CogCopy.TransferMetadata(warped, target);
             var (west, _, _, north) = layout.Extent();
             var res = WebMercatorQuad.Resolution(layout.NativeZoom);
             target.GeoTransform = new GeoTransform(west, res, 0, north, 0, -res);
