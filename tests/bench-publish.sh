@@ -2,18 +2,23 @@
 # Scene → published, one generated full-size scene, both sides timed in one run under GNU time:
 #   EarthData: `earthdata publish` (master COG + true/false-colour pyramids + thumbnail + STAC item, filesystem store;
 #              index COGs off, EarthData__Pipeline__IndexAssets=none, since the chain makes none)
-#   GDAL chain: gdalbuildvrt -separate → gdalwarp -of COG (the grid, overviews and compression of our COG) →
+#   GDAL chain: gdalbuildvrt -separate → gdalwarp -of COG (GoogleMapsCompatible at our native zoom, our compression; not
+#              our ALIGNED_LEVELS padding, which would make gdal2tiles write every empty tile of the padded extent) →
 #              gdal2tiles.py per layer (a band-subset VRT; AWFI's Int16 byte-scaled as gdal2tiles needs), same zooms.
 # Usage: tests/bench-publish.sh [camera=CBERS4-MUX|CBERS4-AWFI] [runs=1] [threads=2]
+# SCENE=<scene folder> reuses a generated scene; KEEP=1 keeps the scratch folder.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 camera=${1:-CBERS4-MUX}; runs=${2:-1}; threads=${3:-2}
 work=$(mktemp -d /tmp/earthdata-bench-publish-XXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 dotnet build "$root/src/EarthData.Cli" -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 ed() { dotnet "$root/src/EarthData.Cli/bin/Release/net10.0/earthdata.dll" "$@"; }
-ed samples generate --out "$work/archive" --camera "$camera" --scale 1 >/dev/null
-scene=$(find "$work/archive" -mindepth 5 -maxdepth 5 -type d -name 'CBERS_*' | head -1)
+scene=${SCENE:-}
+if [ -z "$scene" ]; then
+  ed samples generate --out "$work/archive" --camera "$camera" --scale 1 >/dev/null
+  scene=$(find "$work/archive" -mindepth 5 -maxdepth 5 -type d -name 'CBERS_*' -print -quit)
+fi
 mapfile -t bands < <(find "$scene" -name '*_BAND*.tif' | sort -V)
 export EarthData__Pipeline__Threads=$threads EarthData__Pipeline__IndexAssets=none
 
@@ -28,19 +33,16 @@ timed() { # label logfile command... -> appends "label wall cpu rssKiB" to $work
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/data" "$work/chain"; mkdir -p "$work/chain"
   timed "publish" "$work/publish.log" dotnet "$root/src/EarthData.Cli/bin/Release/net10.0/earthdata.dll" publish "$scene" --data "$work/data" --threads "$threads"
-  cog=$(find "$work/data/objects" -name '*.tif' -size +1M | head -1)
-  tiles=$(find "$work/data/objects" -type d -path '*true-color*' | head -1)
-  tiles=${tiles%%true-color*}true-color
+  cog=$(find "$work/data/objects" -name '*.tif' -size +1M -print -quit)
+  tiles=$(find "$work/data/objects" -type d -name true-color -print -quit)
   zooms=$(find "$tiles" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -n)
-  zmin=$(echo "$zooms" | head -1); zmax=$(echo "$zooms" | tail -1)
+  zmin=$(echo "$zooms" | awk 'NR == 1'); zmax=$(echo "$zooms" | awk 'END { print }')
   zoom=$(gdalinfo -mdd TILING_SCHEME "$cog" | sed -n 's/ *ZOOM_LEVEL=//p')
-  aligned=$(gdalinfo -mdd TILING_SCHEME "$cog" | sed -n 's/ *ALIGNED_LEVELS=//p')
-  overviews=$(gdalinfo "$cog" | grep -m1 'Overviews:' | tr ',' '\n' | wc -l)
-  type=$(gdalinfo "$cog" | sed -n 's/.*Type=\([A-Za-z0-9]*\),.*/\1/p' | head -1)
+  type=$(gdalinfo "$cog" | awk -F'Type=' 'NF > 1 && !t { split($2, a, ","); t = a[1] } END { print t }')
 
   timed "chain: gdalbuildvrt -separate" "$work/c1.log" gdalbuildvrt -q -separate "$work/chain/stack.vrt" "${bands[@]}"
   timed "chain: gdalwarp -of COG" "$work/c2.log" gdalwarp -q -of COG -t_srs EPSG:3857 -r bilinear -multi -wo "NUM_THREADS=$threads" \
-    -co TILING_SCHEME=GoogleMapsCompatible -co "ZOOM_LEVEL=$zoom" -co "ALIGNED_LEVELS=$aligned" -co "OVERVIEW_COUNT=$overviews" \
+    -co TILING_SCHEME=GoogleMapsCompatible -co "ZOOM_LEVEL=$zoom" \
     -co SPARSE_OK=TRUE -co COMPRESS=ZSTD -co LEVEL=1 -co PREDICTOR=YES -co RESAMPLING=AVERAGE -co BIGTIFF=IF_SAFER \
     -co "NUM_THREADS=$threads" "$work/chain/stack.vrt" "$work/chain/cog.tif"
   scale=(); [ "$type" = Byte ] || scale=(-ot Byte -scale 0 1023 0 255)
