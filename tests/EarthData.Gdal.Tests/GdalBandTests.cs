@@ -32,6 +32,34 @@ public sealed class GdalBandTests
     }
 
     [Fact]
+    public void Metadata_SetAndGet_InDefaultAndNamedDomains_SurvivesReopeningAGeoTiff()
+    {
+        var path = TestRasters.VsiPath("band-metadata.tif");
+        try
+        {
+            using (var dataset = GdalDataset.Create("GTiff", path, 2, 2, 2, GdalDataType.Byte))
+            {
+                var band = dataset.GetBand(2);
+                band.SetMetadataItem("COMMON_NAME", "nir");
+                band.SetMetadataItem("CENTER_WAVELENGTH", "0.83");
+                band.SetMetadataItem("GAIN", "1.5", "EARTHDATA");
+                Assert.Empty(dataset.GetBand(1).GetMetadata());
+            }
+
+            using var reopened = GdalDataset.Open(path);
+            var metadata = reopened.GetBand(2).GetMetadata();
+            Assert.Equal(["CENTER_WAVELENGTH", "COMMON_NAME"], metadata.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal("nir", metadata["COMMON_NAME"]);
+            Assert.Equal("1.5", reopened.GetBand(2).GetMetadata("EARTHDATA")["GAIN"]);
+            Assert.Empty(reopened.GetBand(1).GetMetadata());
+        }
+        finally
+        {
+            VsiMem.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ColorInterpretationScaleOffsetDescription_RoundTrip()
     {
         using var dataset = TestRasters.CreateSequential(2, 2, bands: 3);

@@ -1,8 +1,13 @@
 using System.Globalization;
+using EarthData.Core.Tiling;
+using EarthData.Gdal;
 
 namespace EarthData.Imaging.Cog;
 
-/// <summary>The COG driver's creation options for a request and grid, after checking the names a user can give.</summary>
+/// <summary>
+/// The COG driver's creation options for a request and grid, after checking the names a user can give; and the GTiff
+/// options GDAL 3.6's COG driver passes on to the GTiff driver for the same request, for a raster already on the grid.
+/// </summary>
 internal static class CogCreationOptions
 {
     private static readonly string[] WarpResamplings = ["nearest", "bilinear", "cubic", "cubicspline", "lanczos", "average", "rms", "mode", "min", "max", "med", "q1", "q3", "sum"];
@@ -39,7 +44,7 @@ internal static class CogCreationOptions
             "WARP_RESAMPLING=" + request.WarpResampling.ToLowerInvariant(),
             "RESAMPLING=" + request.OverviewResampling.ToUpperInvariant(),
             "COMPRESS=" + compression,
-            "NUM_THREADS=" + (request.Threads is { } threads ? threads.ToString(CultureInfo.InvariantCulture) : "ALL_CPUS"),
+            NumThreads(request),
             "BIGTIFF=IF_SAFER",
         };
         // GDAL 3.6 fails without a message on OVERVIEW_COUNT=0; a raster that fits one tile gets none by default anyway.
@@ -68,6 +73,58 @@ internal static class CogCreationOptions
 
         return options;
     }
+
+    /// <summary>
+    /// What GDAL 3.6's COG driver hands the GTiff driver (<c>GDALCOGCreator::Create</c>) when it copies a raster that is
+    /// on the grid already with its overviews (<c>OVERVIEWS=FORCE_USE_EXISTING</c>, or <c>NONE</c>): a tiled
+    /// <c>COPY_SRC_OVERVIEWS=YES</c> copy, 256-px blocks, the compression with its own level option, the predictor the
+    /// driver derives from the data type (2, or 3 for floating point), the default pixel interleaving, and the hidden
+    /// <c>@TILING_SCHEME_*</c> options from which the GTiff driver writes the <c>TILING_SCHEME</c> metadata domain. The
+    /// GTiff driver then writes the COG layout and its ghost header (<c>LAYOUT=IFDS_BEFORE_DATA</c> …) itself.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="layout">The grid the copied raster is on.</param>
+    /// <param name="type">The data type of the copied raster's bands.</param>
+    public static List<string> ForGTiffCopy(CogRequest request, CogLayout layout, GdalDataType type)
+    {
+        var compression = request.Compression.ToUpperInvariant();
+        var size = WebMercatorQuad.TileSize.ToString(CultureInfo.InvariantCulture);
+        var options = new List<string>
+        {
+            "COPY_SRC_OVERVIEWS=YES", "COMPRESS=" + compression, "TILED=YES", "BLOCKXSIZE=" + size, "BLOCKYSIZE=" + size,
+        };
+        if (compression != "NONE" && request.Predictor)
+        {
+            options.Add("PREDICTOR=" + (type is GdalDataType.Float32 or GdalDataType.Float64 ? "3" : "2"));
+        }
+
+        if (request.CompressionLevel is { } level)
+        {
+            var name = compression switch
+            {
+                "ZSTD" => "ZSTD_LEVEL",
+                "DEFLATE" => "ZLEVEL",
+                "LZMA" => "LZMA_PRESET",
+                _ => null,
+            };
+            if (name is not null)
+            {
+                options.Add(Invariant($"{name}={level}"));
+            }
+        }
+
+        options.AddRange(["BIGTIFF=IF_SAFER", NumThreads(request), "SPARSE_OK=TRUE", "@TILING_SCHEME_NAME=GoogleMapsCompatible",
+            Invariant($"@TILING_SCHEME_ZOOM_LEVEL={layout.NativeZoom}")]);
+        if (layout.AlignedLevels > 0)
+        {
+            options.Add(Invariant($"@TILING_SCHEME_ALIGNED_LEVELS={layout.AlignedLevels}"));
+        }
+
+        return options;
+    }
+
+    private static string NumThreads(CogRequest request) =>
+        "NUM_THREADS=" + (request.Threads is { } threads ? threads.ToString(CultureInfo.InvariantCulture) : "ALL_CPUS");
 
     private static void Check(string value, string[] allowed, string option, bool ignoreCase)
     {

@@ -46,4 +46,10 @@ public sealed record CogResult
 
     /// <summary>The engine that produced the pixels (the tile route falls back to GDAL's where it does not apply).</summary>
     internal CogEngine Engine { get; init; }
+
+    /// <summary>
+    /// Whether the tile route's final copy read its blocks GTiff directly (false: through a VRT carrying metadata the
+    /// GTiff cannot hold, or not written by the tile route).
+    /// </summary>
+    internal bool CopiedBlocksDirectly { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 using EarthData.Core.Tiling;
 using EarthData.Gdal;
 using EarthData.Imaging.Pyramid;
@@ -9,11 +8,11 @@ namespace EarthData.Imaging.Cog;
 /// <summary>
 /// Writes the COG from native tiles warped in parallel: a warped VRT on exactly the grid GDAL's COG driver would use
 /// (<see cref="CogLayout"/>, same warp options), its blocks warped once each by <see cref="CogTileRun"/> into a sparse
-/// tiled GTiff whose overview levels are reduced in memory, then the COG driver copies that raster with
-/// <c>OVERVIEWS=FORCE_USE_EXISTING</c>: on the grid already, it neither warps nor resamples again, and writes the
-/// layout, compression and <c>TILING_SCHEME</c> metadata as before. Metadata (band descriptions, colour
-/// interpretation, nodata, scale/offset, radiometry items) travels through a VRT over the GTiff that keeps everything
-/// GDAL's warper copied from the source.
+/// tiled GTiff whose overview levels are reduced in memory, then the GTiff driver copies that raster to the COG with
+/// the options the COG driver would give it (<see cref="CogCopy"/>): no warp, no resampling, the same layout,
+/// compression, ghost header and <c>TILING_SCHEME</c> metadata as GDAL's COG driver writes. Metadata (band
+/// descriptions, colour interpretation, nodata, scale/offset, radiometry items) is what GDAL's warper kept from the
+/// source.
 /// </summary>
 internal static class CogTileRoute
 {
@@ -22,9 +21,17 @@ internal static class CogTileRoute
         !request.Overviews || string.Equals(request.OverviewResampling, "average", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Writes the COG of <paramref name="source"/> to <paramref name="destination"/>; false when the layout does not suit the route.</summary>
+    /// <param name="source">The source raster.</param>
+    /// <param name="grid">Where it lands.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="destination">The file to write.</param>
+    /// <param name="reporter">Progress.</param>
+    /// <param name="copiedDirectly">Whether the final copy read the blocks GTiff directly (see <see cref="CogCopy"/>).</param>
+    /// <param name="cancellationToken">Stops the write.</param>
     public static bool TryWrite(GdalDataset source, CogGrid grid, CogRequest request, string destination, MonotonicProgress reporter,
-        CancellationToken cancellationToken)
+        out bool copiedDirectly, CancellationToken cancellationToken)
     {
+        copiedDirectly = false;
         var layout = CogLayout.Of(source, grid, request.Overviews, cancellationToken);
         if (!layout.OverviewsAligned)
         {
@@ -53,18 +60,14 @@ internal static class CogTileRoute
         var blocksPath = destination + ".blocks.tif";
         try
         {
-            using (var target = CreateBlocks(blocksPath, layout, mask, type, threads))
+            using var warped = GdalDataset.Open(warpedPath);
+            using (var target = CreateBlocks(blocksPath, layout, mask, type, threads, warped))
             {
                 new CogTileRun(warpedPath, target, layout, mask, threads, reporter.Scaled(0, 0.75), cancellationToken).Execute();
                 target.Close();
             }
 
-            var wrapperPath = scope.GetPath("blocks.vrt");
-            WriteWrapper(warpedPath, blocksPath, layout, wrapperPath);
-            using var wrapper = GdalDataset.Open(wrapperPath);
-            var options = CogCreationOptions.For(request, grid, existingOverviews: true);
-            using var cog = GdalDataset.CreateCopy("COG", destination, wrapper, options, reporter.Scaled(0.75, 0.98), cancellationToken);
-            cog.Close();
+            copiedDirectly = CogCopy.Write(blocksPath, warped, layout, request, destination, scope, reporter.Scaled(0.75, 0.98), cancellationToken);
         }
         finally
         {
@@ -102,8 +105,12 @@ internal static class CogTileRoute
         return GdalDataset.Open(path);
     }
 
-    /// <summary>The sparse tiled GTiff the blocks go to, with empty overview levels (filled by <see cref="CogTileRun"/>).</summary>
-    private static GdalDataset CreateBlocks(string path, CogLayout layout, CogBlockMask mask, GdalDataType type, int threads)
+    /// <summary>
+    /// The sparse tiled GTiff the blocks go to, with the warped VRT's metadata (<see cref="CogCopy.TransferMetadata"/>:
+    /// before anything else, as libtiff refuses to change the photometric tags once blocks are written) and empty overview
+    /// levels (filled by <see cref="CogTileRun"/>).
+    /// </summary>
+    private static GdalDataset CreateBlocks(string path, CogLayout layout, CogBlockMask mask, GdalDataType type, int threads, GdalDataset warped)
     {
         var target = GdalDataset.Create("GTiff", path, layout.Width, layout.Height, mask.Bands, type,
         [
@@ -112,6 +119,7 @@ internal static class CogTileRoute
         ]);
         try
         {
+            CogCopy.TransferMetadata(warped, target);
             var (west, _, _, north) = layout.Extent();
             var res = WebMercatorQuad.Resolution(layout.NativeZoom);
             target.GeoTransform = new GeoTransform(west, res, 0, north, 0, -res);
@@ -133,30 +141,5 @@ internal static class CogTileRoute
             target.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// A plain VRT with the warped VRT's georeferencing and metadata (dataset and bands) whose pixels are the blocks
-    /// GTiff's; GDAL exposes the GTiff's overviews as the VRT's (implicit overviews of full-raster simple sources).
-    /// </summary>
-    private static void WriteWrapper(string warpedPath, string blocksPath, CogLayout layout, string wrapperPath)
-    {
-        var document = XDocument.Parse(System.Text.Encoding.UTF8.GetString(VsiMem.ReadAllBytes(warpedPath)));
-        var root = document.Root ?? throw new GdalException($"'{warpedPath}' is an empty VRT.");
-        root.Attribute("subClass")?.Remove();
-        root.Elements().Where(e => e.Name.LocalName is "BlockXSize" or "BlockYSize" or "GDALWarpOptions" or "OverviewList").Remove();
-        var width = layout.Width.ToString(CultureInfo.InvariantCulture);
-        var height = layout.Height.ToString(CultureInfo.InvariantCulture);
-        foreach (var band in root.Elements("VRTRasterBand"))
-        {
-            band.Attribute("subClass")?.Remove();
-            band.Add(new XElement("SimpleSource",
-                new XElement("SourceFilename", new XAttribute("relativeToVRT", "0"), blocksPath),
-                new XElement("SourceBand", (string?)band.Attribute("band")),
-                new XElement("SrcRect", new XAttribute("xOff", 0), new XAttribute("yOff", 0), new XAttribute("xSize", width), new XAttribute("ySize", height)),
-                new XElement("DstRect", new XAttribute("xOff", 0), new XAttribute("yOff", 0), new XAttribute("xSize", width), new XAttribute("ySize", height))));
-        }
-
-        VsiMem.WriteFile(wrapperPath, System.Text.Encoding.UTF8.GetBytes(document.ToString()));
     }
 }

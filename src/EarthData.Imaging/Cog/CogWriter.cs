@@ -43,11 +43,12 @@ public static class CogWriter
         {
             using var source = CogSource.Prepare(request, cancellationToken);
             bool tiled;
+            var direct = false;
             using (var vrt = GdalDataset.Open(source.VrtPath))
             {
                 var grid = CogGrid.Of(vrt, request.Source);
                 tiled = engine == CogEngine.Tiles && CogTileRoute.Supports(request)
-                    && CogTileRoute.TryWrite(vrt, grid, request, temporary, reporter, cancellationToken);
+                    && CogTileRoute.TryWrite(vrt, grid, request, temporary, reporter, out direct, cancellationToken);
                 if (!tiled)
                 {
                     var options = CogCreationOptions.For(request, grid);
@@ -58,7 +59,7 @@ public static class CogWriter
 
             cancellationToken.ThrowIfCancellationRequested();
             var used = tiled ? CogEngine.Tiles : CogEngine.Gdal;
-            var result = Describe(temporary, destination, source) with { Engine = used };
+            var result = Describe(temporary, destination, source) with { Engine = used, CopiedBlocksDirectly = direct };
             File.Move(temporary, destination, overwrite: true);
             reporter.Report(1);
             return result;

@@ -18,10 +18,34 @@ internal static class CogParity
     /// <summary>Mean |Δ| of 4×4-block means over blocks valid in both.</summary>
     public const double MaxBlockMeanDifference = 1.0;
 
-    /// <summary>gdalinfo -json of both, less file names: size, grid, CRS, every metadata domain, bands, overviews.</summary>
+    /// <summary>
+    /// gdalinfo -json of both, less file names: size, grid, CRS, every metadata domain, bands, overviews; and the same
+    /// TIFF header and COG ghost header (<c>GDAL_STRUCTURAL_METADATA</c>: layout, block order, leaders, trailers).
+    /// </summary>
     public static void SameDescription(string reference, string candidate)
     {
         Assert.Equal(Describe(reference), Describe(candidate));
+        var ghost = GhostHeader(reference);
+        Assert.Contains("LAYOUT=IFDS_BEFORE_DATA", ghost, StringComparison.Ordinal);
+        Assert.Equal(ghost, GhostHeader(candidate));
+    }
+
+    /// <summary>The TIFF header (hex) and the ghost header text GDAL writes right after it in a COG.</summary>
+    public static string GhostHeader(string path)
+    {
+        const string Key = "GDAL_STRUCTURAL_METADATA_SIZE=";
+        var head = new byte[4096];
+        using (var file = File.OpenRead(path))
+        {
+            file.ReadExactly(head, 0, (int)Math.Min(head.Length, file.Length));
+        }
+
+        var tiffHeader = head[2] == 43 || head[3] == 43 ? 16 : 8;
+        var text = System.Text.Encoding.ASCII.GetString(head, tiffHeader, head.Length - tiffHeader);
+        Assert.StartsWith(Key, text, StringComparison.Ordinal);
+        var size = int.Parse(text.AsSpan(Key.Length, 6), System.Globalization.CultureInfo.InvariantCulture);
+        var line = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        return Convert.ToHexString(head, 0, tiffHeader) + " " + text[..(line + size)];
     }
 
     /// <summary>Per level (native, then each overview) and band: mask agreement, MAD and block-mean difference.</summary>
