@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Buffers;
 using EarthData.Core.Indices;
 using EarthData.Gdal;
 using EarthData.Imaging.Cog;
@@ -30,7 +30,18 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     private readonly float[][] _reflectance;
     private readonly float[] _result = new float[BlockPixels];
     private readonly short[] _encoded = new short[BlockPixels];
+    private readonly int _overviews;
+    private readonly bool[] _stored;
+    private readonly int _blocksAcross;
 
+    /// <param name="source">The master COG.</param>
+    /// <param name="wanted">The indices to write.</param>
+    /// <param name="names">Common names of the input bands.</param>
+    /// <param name="numbers">The master's band number of each input band.</param>
+    /// <param name="factors">The scene's reflectance factor of each input band.</param>
+    /// <param name="unavailable">Requested indices the scene does not allow (reported by <see cref="Finish"/>).</param>
+    /// <param name="outputDirectory">Where the COGs go.</param>
+    /// <param name="threads">Compression threads.</param>
     public IndexCogBuild(GdalDataset source, List<IndexDefinition> wanted, List<string> names, List<int> numbers, double[] factors,
         Dictionary<string, string> unavailable, string outputDirectory, int threads)
     {
@@ -39,6 +50,9 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
         _alpha = source.GetBand(source.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? source.BandCount : 0;
         Bands = _alpha > 0 ? [.. _numbers, _alpha] : _numbers;
         _reflectance = [.. names.Select(_ => new float[BlockPixels])];
+        _overviews = OverviewLevels(source);
+        _blocksAcross = (source.Width + CogBlockPass.BlockSide - 1) / CogBlockPass.BlockSide;
+        _stored = new bool[_blocksAcross * ((source.Height + CogBlockPass.BlockSide - 1) / CogBlockPass.BlockSide)];
         try
         {
             foreach (var definition in wanted)
@@ -46,7 +60,7 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
                 var destination = Path.Combine(outputDirectory, IndexCogWriter.FileName(definition.Index));
                 var blocks = $"{destination}.{Guid.NewGuid():N}.blocks.tif";
                 _targets.Add((definition, blocks, destination));
-                _outputs.Add(CreateBlocks(source, blocks, definition, threads));
+                _outputs.Add(CreateBlocks(source, blocks, definition, _overviews));
             }
         }
         catch
@@ -66,6 +80,8 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
             return; // no valid pixel in the block: it stays sparse (nodata)
         }
 
+        _stored[((block.Y / CogBlockPass.BlockSide) * _blocksAcross) + (block.X / CogBlockPass.BlockSide)] = true;
+
         for (var t = 0; t < _targets.Count; t++)
         {
             var definition = _targets[t].Definition;
@@ -76,17 +92,20 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
         }
     }
 
-    /// <summary>Builds the overviews, copies each intermediate to its COG and returns what was written.</summary>
+    /// <summary>Reduces the overviews, copies each intermediate to its COG and returns what was written.</summary>
     public IndexCogResult Finish(CancellationToken cancellationToken)
     {
-        var overviews = _source.GetBand(1).OverviewCount;
         foreach (var output in _outputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (overviews > 0)
+            if (_overviews > 0 && IndexOverviews.Fits(_source.Width, _source.Height, _overviews))
             {
-                // Built here, from the sparse full resolution (empty blocks are skipped), so the COG driver only copies.
-                output.BuildOverviews("AVERAGE", [.. Enumerable.Range(1, overviews).Select(level => 1 << level)], null, cancellationToken);
+                IndexOverviews.Reduce(output.GetBand(1), _stored, _blocksAcross, _overviews, cancellationToken);
+            }
+            else if (_overviews > 0)
+            {
+                // Not whole blocks at every level (never on a tiling-scheme master): GDAL's pass over every block.
+                output.BuildOverviews("AVERAGE", [.. Enumerable.Range(1, _overviews).Select(level => 1 << level)], null, cancellationToken);
             }
 
             output.Close();
@@ -95,7 +114,7 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
         foreach (var (_, blocks, destination) in _targets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            CopyToCog(_source, blocks, destination, _threads, cancellationToken);
+            CopyToCog(_source, blocks, destination, _overviews, _threads, cancellationToken);
         }
 
         return new IndexCogResult([.. _wanted.Select(d => d.Index)], _unavailable);
@@ -140,12 +159,12 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
         return any;
     }
 
-    private static GdalDataset CreateBlocks(GdalDataset source, string path, IndexDefinition definition, int threads)
+    private static GdalDataset CreateBlocks(GdalDataset source, string path, IndexDefinition definition, int overviews)
     {
         var target = GdalDataset.Create("GTiff", path, source.Width, source.Height, 1, GdalDataType.Int16,
         [
-            "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "BIGTIFF=IF_SAFER",
-            "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=" + threads.ToString(CultureInfo.InvariantCulture),
+            // Uncompressed: the COG copy compresses once (this file is written, read for the overviews and copied).
+            "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "BIGTIFF=IF_SAFER", "COMPRESS=NONE",
         ]);
         try
         {
@@ -160,9 +179,10 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
             band.Scale = IndexCogWriter.Scale;
             band.Offset = 0;
             band.Description = definition.AssetKey;
-            foreach (var (key, value) in source.GetMetadata("TILING_SCHEME"))
+            if (overviews > 0)
             {
-                target.SetMetadataItem(key, value, "TILING_SCHEME");
+                // Empty levels (sparse), filled block by block by IndexOverviews.
+                target.BuildOverviews("NONE", [.. Enumerable.Range(1, overviews).Select(level => 1 << level)]);
             }
 
             return target;
@@ -175,19 +195,51 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     }
 
     /// <summary>
-    /// Copies the blocks to a COG with the master's tiling options: the raster already spans the master's aligned grid
-    /// and carries the master's overview levels, so GDAL's COG driver neither pads, warps nor resamples it.
+    /// The overview levels of the index COGs: the master's, or — where the master was written without overviews — the
+    /// levels its <c>TILING_SCHEME</c> aligns (<c>ALIGNED_LEVELS</c> − 1), so every level's blocks are XYZ tiles.
     /// </summary>
-    private static void CopyToCog(GdalDataset master, string blocks, string destination, int threads, CancellationToken cancellationToken)
+    private static int OverviewLevels(GdalDataset master)
     {
-        var zoom = int.Parse(master.GetMetadataItem("ZOOM_LEVEL", "TILING_SCHEME")
-            ?? throw new GdalException($"'{master.Path}' is not a GoogleMapsCompatible COG (no TILING_SCHEME metadata)."), CultureInfo.InvariantCulture);
-        var overviews = master.GetBand(1).OverviewCount;
-        var grid = new CogGrid(zoom, zoom - overviews, default);
-        var request = new CogRequest { Source = blocks, Destination = destination, WarpResampling = "nearest", Threads = threads };
+        var count = master.GetBand(1).OverviewCount;
+        if (count > 0)
+        {
+            return count;
+        }
+
+        return int.TryParse(master.GetMetadataItem("ALIGNED_LEVELS", "TILING_SCHEME"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var aligned)
+            ? Math.Max(0, aligned - 1)
+            : 0;
+    }
+
+    /// <summary>
+    /// Copies the intermediate to a cloud-optimized GeoTIFF, compressing once: GTiff's <c>COPY_SRC_OVERVIEWS</c> lays out
+    /// the IFDs first and the blocks smallest level first (the layout GDAL's COG driver produces, <c>LAYOUT=COG</c>),
+    /// and the <c>@TILING_SCHEME_*</c> options (the ones the COG driver hands GTiff) record the master's
+    /// <c>TILING_SCHEME</c> metadata. The COG driver itself is not used: given <c>TILING_SCHEME</c>, GDAL 3.6 warps
+    /// every level again onto the grid the raster is already on (3–4× the CPU of this copy).
+    /// </summary>
+    private static void CopyToCog(GdalDataset master, string blocks, string destination, int overviews, int threads, CancellationToken cancellationToken)
+    {
+        var tiling = master.GetMetadata("TILING_SCHEME");
+        if (!tiling.TryGetValue("NAME", out var name) || !tiling.TryGetValue("ZOOM_LEVEL", out var zoom) || !tiling.TryGetValue("ALIGNED_LEVELS", out var aligned))
+        {
+            throw new GdalException($"'{master.Path}' is not a tiling-scheme COG (no TILING_SCHEME metadata).");
+        }
+
+        List<string> options =
+        [
+            "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "BIGTIFF=IF_SAFER",
+            "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "PREDICTOR=2", "NUM_THREADS=" + threads.ToString(CultureInfo.InvariantCulture),
+            "@TILING_SCHEME_NAME=" + name, "@TILING_SCHEME_ZOOM_LEVEL=" + zoom, "@TILING_SCHEME_ALIGNED_LEVELS=" + aligned,
+        ];
+        if (overviews > 0)
+        {
+            options.Add("COPY_SRC_OVERVIEWS=YES");
+        }
+
         var temporary = destination + ".partial";
         using (var input = GdalDataset.Open(blocks))
-        using (var cog = GdalDataset.CreateCopy("COG", temporary, input, CogCreationOptions.For(request, grid, existingOverviews: overviews > 0), null, cancellationToken))
+        using (var cog = GdalDataset.CreateCopy("GTiff", temporary, input, options, null, cancellationToken))
         {
             cog.Close();
         }

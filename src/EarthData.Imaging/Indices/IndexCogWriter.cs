@@ -19,8 +19,10 @@ namespace EarthData.Imaging.Indices;
 /// the padded grid) are never read nor written.</para>
 /// <para>Encoding: Int16 × 10 000 (<see cref="Scale"/>, offset 0), nodata <see cref="NoData"/> wherever an input band is
 /// nodata (DN 0), the master's alpha is 0, or the kernel is undefined (zero denominator). Values beyond ±3.2767 (only
-/// EVI can reach them, where its denominator nears 0) are clamped. Overviews are GDAL's <c>AVERAGE</c> of the index
-/// (nodata excluded). Thread-safe: each call opens its own datasets.</para>
+/// EVI can reach them, where its denominator nears 0) are clamped. Overviews are the <c>AVERAGE</c> of the index
+/// (nodata excluded) that GDAL's GTiff overview builder gives, reduced by <see cref="IndexOverviews"/> from the blocks
+/// that hold data only, down to the master's tiling levels. Written uncompressed to a sparse intermediate and compressed
+/// once, by the copy to the COG. Thread-safe: each call opens its own datasets.</para>
 /// </remarks>
 public static class IndexCogWriter
 {

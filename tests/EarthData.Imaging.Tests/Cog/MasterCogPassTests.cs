@@ -73,6 +73,43 @@ public sealed class MasterCogPassTests(CogScenesFixture scenes) : IClassFixture<
         }
     }
 
+    [Fact]
+    public void Run_ReducesIndexOverviewsAsGdalsAverage_OverTheFullResolution()
+    {
+        var cogPath = Path.Combine(_output, "visual.tif");
+        CogWriter.Write(new CogRequest { Source = scenes.Mux, Destination = cogPath, Threads = 2 });
+        var metadata = SceneMetadata.Read(ArchiveLayout.Locate(scenes.Mux));
+
+        MasterCogPass.Run(cogPath, metadata, [SpectralIndex.Evi], _output, threads: 2);
+
+        using var cog = GdalDataset.Open(Path.Combine(_output, IndexCogWriter.FileName(SpectralIndex.Evi)));
+        var band = cog.GetBand(1);
+        Assert.True(band.OverviewCount > 0);
+        var (w, h) = (cog.Width, cog.Height);
+        var full = new short[w * h];
+        band.Read<short>(0, 0, w, h, full);
+        // The reference is what the writer did before: a tiled GTiff of the full resolution, GDAL's AVERAGE overviews.
+        var referencePath = VsiMem.CreatePath("reference.tif");
+        using var reference = GdalDataset.Create("GTiff", referencePath, w, h, 1, GdalDataType.Int16, ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"]);
+        reference.GetBand(1).Write<short>(0, 0, w, h, full);
+        reference.GetBand(1).NoDataValue = IndexCogWriter.NoData;
+        reference.BuildOverviews("AVERAGE", [.. Enumerable.Range(1, band.OverviewCount).Select(level => 1 << level)]);
+        for (var level = 0; level < band.OverviewCount; level++)
+        {
+            var ours = band.GetOverview(level);
+            var gdal = reference.GetBand(1).GetOverview(level);
+            Assert.Equal((gdal.Width, gdal.Height), (ours.Width, ours.Height));
+            var (a, b) = (new short[ours.Width * ours.Height], new short[ours.Width * ours.Height]);
+            ours.Read<short>(0, 0, ours.Width, ours.Height, a);
+            gdal.Read<short>(0, 0, gdal.Width, gdal.Height, b);
+            // Same nodata everywhere and the same means: GDAL cascades each level from the one below, as we do.
+            var differ = a.Zip(b).Where(p => p.First != p.Second).ToList();
+            Assert.True(differ.Count == 0, $"overview {level}: {differ.Count} pixels differ, e.g. {string.Join(", ", differ.Take(5))}");
+        }
+
+        VsiMem.DeleteDirectory(Path.GetDirectoryName(referencePath)!);
+    }
+
     /// <summary>Full-resolution pixels the stretch estimate reads: the whole raster when it fits 1024 pixels a side.</summary>
     private static long SampleOfCuts(string path)
     {
