@@ -21,6 +21,7 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     private readonly List<string> _names;
     private readonly int[] _numbers;
     private readonly double[] _factors;
+    private readonly IndexHeads? _heads;
     private readonly double?[] _noData;
     private readonly int _alpha;
     private readonly Dictionary<string, string> _unavailable;
@@ -39,13 +40,14 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     /// <param name="names">Common names of the input bands.</param>
     /// <param name="numbers">The master's band number of each input band.</param>
     /// <param name="factors">The scene's reflectance factor of each input band.</param>
+    /// <param name="heads">Each head's factors and columns where a two-head scene's heads differ; null to use <paramref name="factors"/> everywhere.</param>
     /// <param name="unavailable">Requested indices the scene does not allow (reported by <see cref="Finish"/>).</param>
     /// <param name="outputDirectory">Where the COGs go.</param>
     /// <param name="threads">Compression threads.</param>
-    public IndexCogBuild(GdalDataset source, List<IndexDefinition> wanted, List<string> names, List<int> numbers, double[] factors,
+    public IndexCogBuild(GdalDataset source, List<IndexDefinition> wanted, List<string> names, List<int> numbers, double[] factors, IndexHeads? heads,
         Dictionary<string, string> unavailable, string outputDirectory, int threads)
     {
-        (_source, _wanted, _names, _numbers, _factors, _unavailable, _threads) = (source, wanted, names, [.. numbers], factors, unavailable, threads);
+        (_source, _wanted, _names, _numbers, _factors, _heads, _unavailable, _threads) = (source, wanted, names, [.. numbers], factors, heads, unavailable, threads);
         _noData = [.. _numbers.Select(n => source.GetBand(n).NoDataValue)];
         _alpha = source.GetBand(source.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? source.BandCount : 0;
         Bands = _alpha > 0 ? [.. _numbers, _alpha] : _numbers;
@@ -134,25 +136,33 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
         }
     }
 
-    /// <summary>The input bands of the block as reflectance, 0 where the master has no data; false when no pixel has.</summary>
+    /// <summary>
+    /// The input bands of the block as reflectance (each pixel with its head's factor on a two-head scene), 0 where
+    /// the master has no data; false when no pixel has.
+    /// </summary>
     private bool ToReflectance(CogBlock block)
     {
-        var n = block.Length;
+        var (columns, rows) = (block.Columns, block.Rows);
         var alpha = _alpha > 0 ? block.Values(_alpha) : default;
         var any = false;
         for (var b = 0; b < _numbers.Length; b++)
         {
             var values = block.Values(_numbers[b]);
-            var output = _reflectance[b].AsSpan(0, n);
+            var output = _reflectance[b];
             var noData = _noData[b] is { } nd ? (float)nd : float.NaN;
-            var factor = (float)_factors[b];
-            for (var i = 0; i < n; i++)
+            var (left, right) = _heads is { } heads ? ((float)heads.Left[b], (float)heads.Right[b]) : ((float)_factors[b], (float)_factors[b]);
+            for (var r = 0; r < rows; r++)
             {
-                var v = (float)values[i];
-                // 0 is the kernels' missing value: nodata, NaN and alpha 0 all map onto it.
-                var missing = v == noData || float.IsNaN(v) || (!alpha.IsEmpty && alpha[i] == 0);
-                output[i] = missing ? 0 : v * factor;
-                any |= !missing;
+                var split = _heads is null ? columns : Math.Clamp(_heads.Columns.FirstRightColumn(block.Y + r) - block.X, 0, columns);
+                for (var c = 0; c < columns; c++)
+                {
+                    var i = (r * columns) + c;
+                    var v = (float)values[i];
+                    // 0 is the kernels' missing value: nodata, NaN and alpha 0 all map onto it.
+                    var missing = v == noData || float.IsNaN(v) || (!alpha.IsEmpty && alpha[i] == 0);
+                    output[i] = missing ? 0 : v * (c < split ? left : right);
+                    any |= !missing;
+                }
             }
         }
 
