@@ -119,5 +119,28 @@ public sealed partial class GdalBand
         }
 
         scope.ThrowIfFailed(result != 0, Context($"{(write ? "Writing" : "Reading")} window ({x}, {y}, {width}×{height})"));
+        if (!write)
+        {
+            GdalReadMetrics.Record(_dataset.Path, _overviewGeneration is not null, width, height, bufferWidth, bufferHeight, 1);
+        }
+    }
+
+    /// <summary>
+    /// What the driver knows about the stored data of a window without reading it (GTiff: whether its blocks are
+    /// sparse); <see cref="DataCoverage.Unimplemented"/> when the driver cannot tell.
+    /// </summary>
+    /// <param name="x">Left pixel of the window.</param>
+    /// <param name="y">Top line of the window.</param>
+    /// <param name="width">Window width in pixels.</param>
+    /// <param name="height">Window height in lines.</param>
+    public unsafe DataCoverage GetDataCoverage(int x, int y, int width, int height)
+    {
+        using var lease = Lease();
+        RasterIOValidation.CheckWindow(
+            x, y, width, height, NativeMethods.GDALGetRasterBandXSize(_band), NativeMethods.GDALGetRasterBandYSize(_band), width, height);
+        using var scope = new GdalErrorScope();
+        var status = NativeMethods.GDALGetDataCoverageStatus(_band, x, y, width, height, 0, null);
+        scope.ThrowIfFailed(false, Context($"Querying the data coverage of window ({x}, {y}, {width}×{height})"));
+        return (DataCoverage)status;
     }
 }

@@ -148,5 +148,9 @@ public sealed partial class GdalDataset
         }
 
         scope.ThrowIfFailed(result != 0, $"{(write ? "Writing" : "Reading")} window ({x}, {y}, {width}×{height}) of '{Path}'");
+        if (!write)
+        {
+            GdalReadMetrics.Record(Path, derived: false, width, height, bufferWidth, bufferHeight, bandCount);
+        }
     }
 }

@@ -3,13 +3,14 @@ using EarthData.Core.Indices;
 using EarthData.Core.Metadata;
 using EarthData.Core.Stac;
 using EarthData.Core.Tiling;
+using EarthData.Imaging.Cog;
 using EarthData.Imaging.Indices;
 
 namespace EarthData.Jobs.Pipeline;
 
 /// <summary>
 /// The index COG assets of a published scene: written beside the master COG by the process stage
-/// (<see cref="IndexCogWriter"/>), uploaded with the other products, and described on the item as assets
+/// (<see cref="MasterCogPass"/>, in the same read of the master as its statistics), uploaded with the other products, and described on the item as assets
 /// <c>ndvi</c>, <c>ndwi</c>, <c>evi</c>, <c>savi</c> (roles <c>data</c>, <c>index</c>). Every index of
 /// <see cref="IndexDefinition.All"/> the camera cannot give (the SWIR indices on every public CBERS camera), and every
 /// requested one the scene cannot give (no calibration), is listed on the item under <see cref="UnavailableProperty"/>
@@ -23,13 +24,16 @@ public static class IndexCogs
     /// <summary>Role added to the index assets besides <c>data</c>.</summary>
     public const string IndexRole = "index";
 
-    /// <summary>Writes the index COGs <paramref name="options"/> asks for into <paramref name="workDirectory"/>.</summary>
-    /// <returns>The written COGs (described for the manifest) and the unavailable indices with their reasons.</returns>
-    public static (IReadOnlyList<ManifestIndex> Written, IReadOnlyDictionary<string, string> Unavailable) Write(string cogPath, SceneMetadata metadata,
-        string workDirectory, SceneProcessingOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The manifest's view of what the process stage's <see cref="MasterCogPass"/> wrote into
+    /// <paramref name="workDirectory"/>: the written COGs (described with size and checksum), and every index of
+    /// <see cref="IndexDefinition.All"/> the camera cannot give plus every requested one the scene did not allow, with the reason.
+    /// </summary>
+    public static (IReadOnlyList<ManifestIndex> Written, IReadOnlyDictionary<string, string> Unavailable) Describe(IndexCogResult result, SceneMetadata metadata,
+        string workDirectory)
     {
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(metadata);
-        ArgumentNullException.ThrowIfNull(options);
         var unavailable = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var definition in IndexDefinition.All)
         {
@@ -39,12 +43,6 @@ public static class IndexCogs
             }
         }
 
-        if (options.IndexAssets.Count == 0)
-        {
-            return ([], unavailable);
-        }
-
-        var result = IndexCogWriter.Write(cogPath, metadata, options.IndexAssets, workDirectory, options.Threads, cancellationToken);
         foreach (var (key, reason) in result.Unavailable)
         {
             unavailable[key] = reason;

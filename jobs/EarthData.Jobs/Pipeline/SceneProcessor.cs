@@ -144,13 +144,15 @@ public sealed class SceneProcessor
         var cog = CogWriter.Write(
             new CogRequest { Source = files.Directory, Destination = Path.Combine(work, CogFileName), Threads = options.Threads },
             new SlicedProgress(progress, 0, 0.95), cancellationToken);
-        var statistics = Statistics(cog.Path, cancellationToken);
+        // One read of the master's native blocks gives the statistics (the thumbnail needs their cuts) and the index COGs.
+        var products = MasterCogPass.Run(cog.Path, metadata, options.IndexAssets, work, options.Threads, cancellationToken);
+        var statistics = products.Statistics;
         WriteThumbnail(cog.Path, Path.Combine(work, ThumbnailFileName), metadata, options.ThumbnailSize, statistics, cancellationToken);
         var xml = CopyToWork(files.MetadataXml, work, "metadata");
         var originals = options.PublishOriginals ? CopyToWork([.. files.Bands.Select(b => b.TiffPath)], work, "originals") : null;
         var (shape, transform) = CogGrid(cog.Path);
         var cloudCover = CloudCover.Estimate(cog.Path, metadata, cancellationToken: cancellationToken);
-        var indices = IndexCogs.Write(cog.Path, metadata, work, options, cancellationToken);
+        var indices = IndexCogs.Describe(products.Indices, metadata, work);
         var manifest = new SceneManifest
         {
             SceneId = files.Id.ToString(),
@@ -171,13 +173,6 @@ public sealed class SceneProcessor
             OptionsFingerprint = fingerprint,
         };
         return new ProcessedScene(metadata, work, manifest, Reused: false);
-    }
-
-    /// <summary>The per-band statistics and stretch cuts of the COG (see <see cref="SceneStatistics"/> for what is read).</summary>
-    private static IReadOnlyList<Core.Stac.RasterBandStatistics?> Statistics(string cogPath, CancellationToken cancellationToken)
-    {
-        using var dataset = GdalDataset.Open(cogPath);
-        return SceneStatistics.Compute(dataset, cancellationToken);
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)]
     internal static partial int GDALGetMaskFlags(nint band);
 
+    [LibraryImport(Lib)]
+    internal static partial int GDALGetDataCoverageStatus(nint band, int xOff, int yOff, int xSize, int ySize, int maskFlagStop, double* dataPercent);
+
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial void GDALSetDescription(nint majorObject, string description);
 

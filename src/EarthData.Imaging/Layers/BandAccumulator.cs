@@ -30,28 +30,28 @@ internal sealed class BandAccumulator
         };
     }
 
-    /// <summary>Whether values are read as <see cref="int"/> into the table (else as <see cref="double"/>).</summary>
-    public bool Counts => _table is not null;
-
     /// <summary>Whether the histogram needs a second pass over the values.</summary>
     public bool NeedsHistogramPass => _table is null && _valid > 0;
 
-    /// <summary>Adds the values whose mask is not 0 (integer bands).</summary>
-    public void Add(ReadOnlySpan<int> values, ReadOnlySpan<byte> mask)
-    {
-        var table = _table!;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (mask[i] != 0)
-            {
-                table[values[i] + _tableOffset]++;
-            }
-        }
-    }
-
-    /// <summary>Adds the finite values whose mask is not 0 (other bands).</summary>
+    /// <summary>
+    /// Adds the values whose mask is not 0: counted in the table (8- and 16-bit integer bands, whose values a double
+    /// holds exactly), else the finite ones into the running moments.
+    /// </summary>
     public void Add(ReadOnlySpan<double> values, ReadOnlySpan<byte> mask)
     {
+        if (_table is { } table)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (mask[i] != 0)
+                {
+                    table[(int)values[i] + _tableOffset]++;
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];

@@ -1,6 +1,7 @@
 using System.Buffers;
 using EarthData.Core.Stac;
 using EarthData.Gdal;
+using EarthData.Imaging.Cog;
 
 namespace EarthData.Imaging.Layers;
 
@@ -12,7 +13,8 @@ namespace EarthData.Imaging.Layers;
 /// <para>Minimum, maximum, mean, standard deviation, valid share and the <see cref="HistogramBuckets"/>-bucket histogram are
 /// exact: every pixel of the full-resolution raster is read, block by block, and only pixels the band's GDAL mask marks
 /// valid count (nodata, an alpha band or a per-dataset mask) — the values <c>gdalinfo -stats</c> reports for a nodata
-/// COG.</para>
+/// COG. 8- and 16-bit bands (every master COG) take one pass, which other products can share
+/// (<see cref="MasterCogPass"/>); other types need a second pass for the histogram once the range is known.</para>
 /// <para>The stretch cuts (<see cref="StretchCut"/>, 2–98 % as <see cref="LayerDefinition"/>'s default) are the ones
 /// <see cref="LayerRenderer.Create"/> estimated before they were stored, with the same semantics so pictures do not
 /// change: percentiles of about a million pixels read from the overview level that serves a read of at most 1024
@@ -24,9 +26,6 @@ public static class SceneStatistics
     /// <summary>The number of histogram buckets stored per band.</summary>
     public const int HistogramBuckets = 256;
 
-    // The COGs' block size: a block is read once per band and stays in GDAL's cache for the mask and the values.
-    private const int BlockSide = 256;
-
     /// <summary>Computes the statistics of every band of <paramref name="dataset"/>.</summary>
     /// <param name="dataset">The raster (the scene's COG); used only during this call, from this thread.</param>
     /// <param name="cancellationToken">Checked between rows of blocks.</param>
@@ -34,129 +33,136 @@ public static class SceneStatistics
     public static IReadOnlyList<RasterBandStatistics?> Compute(GdalDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var results = new RasterBandStatistics?[dataset.BandCount];
-        var colour = new List<int>();
-        for (var b = 1; b <= dataset.BandCount; b++)
-        {
-            if (dataset.GetBand(b).ColorInterpretation != ColorInterpretation.Alpha)
-            {
-                colour.Add(b);
-            }
-        }
-
-        if (colour.Count == 0)
-        {
-            return results;
-        }
-
-        var definition = new LayerDefinition();
-        var cuts = StretchEstimator.Estimate(dataset, [.. colour], definition);
-        var accumulators = colour.Select(b => new BandAccumulator(dataset.GetBand(b).DataType)).ToArray();
-        Scan(dataset, colour, accumulators, histogramPass: false, cancellationToken);
-        if (accumulators.Any(a => a.NeedsHistogramPass))
-        {
-            Scan(dataset, colour, accumulators, histogramPass: true, cancellationToken);
-        }
-
-        var pixels = (long)dataset.Width * dataset.Height;
-        for (var i = 0; i < colour.Count; i++)
-        {
-            var cut = new StretchCut(definition.LowPercent, definition.HighPercent, cuts[i].Low, cuts[i].High);
-            results[colour[i] - 1] = accumulators[i].Result(pixels, HistogramBuckets, cut);
-        }
-
-        return results;
+        var scan = new Scan(dataset);
+        CogBlockPass.Run(dataset, [scan], cancellationToken);
+        return scan.Complete(cancellationToken);
     }
 
     /// <summary>
-    /// Reads every band and its mask block by block (the blocks of all bands stay in GDAL's cache); a block its mask
-    /// marks wholly invalid (the padding of a COG spanning whole tiles, most of its area) is not read further.
+    /// The statistics as a consumer of a <see cref="CogBlockPass"/>: <see cref="ICogBlockConsumer.Add"/> takes the
+    /// blocks, <see cref="Complete"/> adds the cuts (and the histogram pass of non-integer bands).
     /// </summary>
-    private static void Scan(GdalDataset dataset, List<int> bands, BandAccumulator[] accumulators, bool histogramPass, CancellationToken cancellationToken)
+    internal sealed class Scan : ICogBlockConsumer
     {
-        var capacity = BlockSide * BlockSide;
-        var mask = ArrayPool<byte>.Shared.Rent(capacity);
-        var integers = ArrayPool<int>.Shared.Rent(capacity);
-        var doubles = ArrayPool<double>.Shared.Rent(capacity);
-        try
+        private readonly GdalDataset _dataset;
+        private readonly int[] _colour;
+        private readonly BandAccumulator[] _accumulators;
+        private readonly bool _histogramPass;
+
+        public Scan(GdalDataset dataset)
+            : this(dataset, null, histogramPass: false)
         {
-            for (var y = 0; y < dataset.Height; y += BlockSide)
+        }
+
+        private Scan(GdalDataset dataset, BandAccumulator[]? accumulators, bool histogramPass)
+        {
+            _dataset = dataset;
+            var colour = new List<int>();
+            for (var b = 1; b <= dataset.BandCount; b++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var rows = Math.Min(BlockSide, dataset.Height - y);
-                for (var x = 0; x < dataset.Width; x += BlockSide)
+                if (dataset.GetBand(b).ColorInterpretation != ColorInterpretation.Alpha)
                 {
-                    var columns = Math.Min(BlockSide, dataset.Width - x);
-                    var length = columns * rows;
-                    var block = mask.AsSpan(0, length);
-                    var sharedMaskRead = false;
-                    for (var i = 0; i < bands.Count; i++)
+                    colour.Add(b);
+                }
+            }
+
+            _colour = [.. colour];
+            _accumulators = accumulators ?? [.. colour.Select(b => new BandAccumulator(dataset.GetBand(b).DataType))];
+            _histogramPass = histogramPass;
+        }
+
+        public IReadOnlyList<int> Bands => _colour;
+
+        public void Add(CogBlock block)
+        {
+            var mask = ArrayPool<byte>.Shared.Rent(block.Length);
+            try
+            {
+                var valid = mask.AsSpan(0, block.Length);
+                var sharedMaskRead = false;
+                for (var i = 0; i < _colour.Length; i++)
+                {
+                    var accumulator = _accumulators[i];
+                    if (_histogramPass && !accumulator.NeedsHistogramPass)
                     {
-                        var accumulator = accumulators[i];
-                        if (histogramPass && !accumulator.NeedsHistogramPass)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var band = dataset.GetBand(bands[i]);
-                        ReadMask(band, x, y, columns, rows, block, ref sharedMaskRead);
-                        if (!block.ContainsAnyExcept((byte)0))
-                        {
-                            continue;
-                        }
+                    ReadMask(_dataset.GetBand(_colour[i]), block, valid, ref sharedMaskRead);
+                    if (!valid.ContainsAnyExcept((byte)0))
+                    {
+                        continue;
+                    }
 
-                        if (accumulator.Counts)
-                        {
-                            band.Read(x, y, columns, rows, integers.AsSpan(0, length));
-                            accumulator.Add(integers.AsSpan(0, length), block);
-                        }
-                        else
-                        {
-                            band.Read(x, y, columns, rows, doubles.AsSpan(0, length));
-                            if (histogramPass)
-                            {
-                                accumulator.AddToHistogram(doubles.AsSpan(0, length), block, HistogramBuckets);
-                            }
-                            else
-                            {
-                                accumulator.Add(doubles.AsSpan(0, length), block);
-                            }
-                        }
+                    if (_histogramPass)
+                    {
+                        accumulator.AddToHistogram(block.Values(_colour[i]), valid, HistogramBuckets);
+                    }
+                    else
+                    {
+                        accumulator.Add(block.Values(_colour[i]), valid);
                     }
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(doubles);
-            ArrayPool<int>.Shared.Return(integers);
-            ArrayPool<byte>.Shared.Return(mask);
-        }
-    }
-
-    /// <summary>The band's mask for the block; an all-valid mask is not read, a per-dataset mask once per block.</summary>
-    private static void ReadMask(GdalBand band, int x, int y, int columns, int rows, Span<byte> block, ref bool sharedMaskRead)
-    {
-        var flags = band.MaskFlags;
-        if ((flags & MaskFlags.AllValid) != 0)
-        {
-            block.Fill(255);
-            sharedMaskRead = false;
-            return;
-        }
-
-        if ((flags & MaskFlags.PerDataset) != 0)
-        {
-            if (!sharedMaskRead)
+            finally
             {
-                band.GetMaskBand().Read(x, y, columns, rows, block);
-                sharedMaskRead = true;
+                ArrayPool<byte>.Shared.Return(mask);
+            }
+        }
+
+        /// <summary>The statistics of every band (null for alpha and empty bands), once every block was added.</summary>
+        public IReadOnlyList<RasterBandStatistics?> Complete(CancellationToken cancellationToken)
+        {
+            var results = new RasterBandStatistics?[_dataset.BandCount];
+            if (_colour.Length == 0)
+            {
+                return results;
             }
 
-            return;
+            var definition = new LayerDefinition();
+            var cuts = StretchEstimator.Estimate(_dataset, _colour, definition);
+            if (_accumulators.Any(a => a.NeedsHistogramPass))
+            {
+                CogBlockPass.Run(_dataset, [new Scan(_dataset, _accumulators, histogramPass: true)], cancellationToken);
+            }
+
+            var pixels = (long)_dataset.Width * _dataset.Height;
+            for (var i = 0; i < _colour.Length; i++)
+            {
+                var cut = new StretchCut(definition.LowPercent, definition.HighPercent, cuts[i].Low, cuts[i].High);
+                results[_colour[i] - 1] = _accumulators[i].Result(pixels, HistogramBuckets, cut);
+            }
+
+            return results;
         }
 
-        band.GetMaskBand().Read(x, y, columns, rows, block);
-        sharedMaskRead = false;
+        /// <summary>
+        /// The band's mask for the block (computed by GDAL from the block it just read, in its cache); an all-valid mask
+        /// is not read, a per-dataset mask once per block.
+        /// </summary>
+        private static void ReadMask(GdalBand band, CogBlock block, Span<byte> mask, ref bool sharedMaskRead)
+        {
+            var flags = band.MaskFlags;
+            if ((flags & MaskFlags.AllValid) != 0)
+            {
+                mask.Fill(255);
+                sharedMaskRead = false;
+                return;
+            }
+
+            if ((flags & MaskFlags.PerDataset) != 0)
+            {
+                if (!sharedMaskRead)
+                {
+                    band.GetMaskBand().Read(block.X, block.Y, block.Columns, block.Rows, mask);
+                    sharedMaskRead = true;
+                }
+
+                return;
+            }
+
+            band.GetMaskBand().Read(block.X, block.Y, block.Columns, block.Rows, mask);
+            sharedMaskRead = false;
+        }
     }
 }
