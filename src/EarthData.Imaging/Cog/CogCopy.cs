@@ -7,7 +7,7 @@ namespace EarthData.Imaging.Cog;
 /// <summary>
 /// The tile route's last step: the blocks GTiff, every level filled, copied to the COG by the GTiff driver with
 /// <c>COPY_SRC_OVERVIEWS=YES</c> and exactly the options GDAL 3.6's COG driver would pass it
-/// (<see cref="CogCreationOptions.ForGTiffCopy"/>), so the file is the COG driver's, layout, ghost header and
+/// (<see cref="CogCreationOptions.ForGTiffCopy(CogRequest, CogLayout, GdalDataType)"/>), so the file is the COG driver's, layout, ghost header and
 /// <c>TILING_SCHEME</c> metadata included. The COG driver itself, handed a raster already on its grid, still walks the
 /// whole padded raster; the GTiff driver reads the blocks GTiff's sparse blocks as empty without decoding anything.
 /// The metadata GDAL's warper kept from the source (band descriptions, colour interpretation, nodata, scale/offset,

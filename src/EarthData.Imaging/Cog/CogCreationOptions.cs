@@ -86,7 +86,20 @@ internal static class CogCreationOptions
     /// <param name="layout">The grid the copied raster is on.</param>
     /// <param name="type">The data type of the copied raster's bands.</param>
     public static List<string> ForGTiffCopy(CogRequest request, CogLayout layout, GdalDataType type)
+        => ForGTiffCopy(request, layout.NativeZoom, layout.AlignedLevels, type);
+
+    /// <summary>
+    /// <see cref="ForGTiffCopy(CogRequest, CogLayout, GdalDataType)"/> for a raster already on the GoogleMapsCompatible
+    /// grid of <paramref name="nativeZoom"/> (e.g. a raster derived block by block from a master COG, whose
+    /// <c>TILING_SCHEME</c> it repeats).
+    /// </summary>
+    /// <param name="request">Compression, predictor and threads.</param>
+    /// <param name="nativeZoom">The zoom of the full-resolution level (<c>TILING_SCHEME/ZOOM_LEVEL</c>).</param>
+    /// <param name="alignedLevels">Overview levels aligned with tiles (<c>TILING_SCHEME/ALIGNED_LEVELS</c>); 0 for none.</param>
+    /// <param name="type">The data type of the copied raster's bands.</param>
+    public static List<string> ForGTiffCopy(CogRequest request, int nativeZoom, int alignedLevels, GdalDataType type)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var compression = request.Compression.ToUpperInvariant();
         var size = WebMercatorQuad.TileSize.ToString(CultureInfo.InvariantCulture);
         var options = new List<string>
@@ -114,10 +127,10 @@ internal static class CogCreationOptions
         }
 
         options.AddRange(["BIGTIFF=IF_SAFER", NumThreads(request), "SPARSE_OK=TRUE", "@TILING_SCHEME_NAME=GoogleMapsCompatible",
-            Invariant($"@TILING_SCHEME_ZOOM_LEVEL={layout.NativeZoom}")]);
-        if (layout.AlignedLevels > 0)
+            Invariant($"@TILING_SCHEME_ZOOM_LEVEL={nativeZoom}")]);
+        if (alignedLevels > 0)
         {
-            options.Add(Invariant($"@TILING_SCHEME_ALIGNED_LEVELS={layout.AlignedLevels}"));
+            options.Add(Invariant($"@TILING_SCHEME_ALIGNED_LEVELS={alignedLevels}"));
         }
 
         return options;

@@ -231,20 +231,18 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     private static void CopyToCog(GdalDataset master, string blocks, string destination, int overviews, int threads, CancellationToken cancellationToken)
     {
         var tiling = master.GetMetadata("TILING_SCHEME");
-        if (!tiling.TryGetValue("NAME", out var name) || !tiling.TryGetValue("ZOOM_LEVEL", out var zoom) || !tiling.TryGetValue("ALIGNED_LEVELS", out var aligned))
+        if (!tiling.TryGetValue("NAME", out var name) || name != "GoogleMapsCompatible"
+            || !tiling.TryGetValue("ZOOM_LEVEL", out var zoomText) || !int.TryParse(zoomText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var zoom)
+            || !tiling.TryGetValue("ALIGNED_LEVELS", out var alignedText) || !int.TryParse(alignedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var aligned))
         {
-            throw new GdalException($"'{master.Path}' is not a tiling-scheme COG (no TILING_SCHEME metadata).");
+            throw new GdalException($"'{master.Path}' is not a GoogleMapsCompatible COG (no complete TILING_SCHEME metadata).");
         }
 
-        List<string> options =
-        [
-            "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "BIGTIFF=IF_SAFER",
-            "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "PREDICTOR=2", "NUM_THREADS=" + threads.ToString(CultureInfo.InvariantCulture),
-            "@TILING_SCHEME_NAME=" + name, "@TILING_SCHEME_ZOOM_LEVEL=" + zoom, "@TILING_SCHEME_ALIGNED_LEVELS=" + aligned,
-        ];
-        if (overviews > 0)
+        var request = new CogRequest { Source = blocks, Destination = destination, Compression = "ZSTD", CompressionLevel = 1, Predictor = true, Threads = threads };
+        var options = CogCreationOptions.ForGTiffCopy(request, zoom, aligned, GdalDataType.Int16);
+        if (overviews == 0)
         {
-            options.Add("COPY_SRC_OVERVIEWS=YES");
+            options.Remove("COPY_SRC_OVERVIEWS=YES");
         }
 
         var temporary = destination + ".partial";
