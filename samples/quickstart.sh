@@ -36,7 +36,7 @@ expected=$(find "$drop" -mindepth 5 -maxdepth 5 -type d -name 'CBERS_*' | wc -l)
 
 echo "==> starting the server on $url (workers and scene discovery inside)"
 EarthData__Pipeline__DiscoveryCron=${EarthData__Pipeline__DiscoveryCron:-'* * * * *'} \
-  earthdata serve --urls "$url" --data "$data" > "$data/server.log" 2>&1 &
+  "$bin/earthdata" serve --urls "$url" --data "$data" > "$data/server.log" 2>&1 &   # not the shell function: $! must be the server, so the EXIT trap stops it
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 150); do curl -fsS "$url/health" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -48,7 +48,8 @@ public static class EarthDataServer
         builder.Services.AddEarthDataAlerts(builder.Configuration);
 
         var app = builder.Build();
-        app.UseEarthDataHttp(static pipeline => pipeline.UseMiddleware<HeldTileShortcut>());
+        app.UseMiddleware<HeldTileShortcut>(); // first: a hot tile needs nothing of the pipeline below
+        app.UseEarthDataHttp();
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>
         {

@@ -87,12 +87,8 @@ public static class HttpHardening
         return services;
     }
 
-    /// <summary>
-    /// Adds the middleware: problem+json for exceptions and bare status codes, security headers, then
-    /// <paramref name="beforeRouting"/> (shortcuts that answer without an endpoint but with these headers), routing,
-    /// CORS, rate limits and body limits.
-    /// </summary>
-    public static WebApplication UseEarthDataHttp(this WebApplication app, Action<IApplicationBuilder>? beforeRouting = null)
+    /// <summary>Adds the middleware: problem+json for exceptions and bare status codes, security headers, routing, CORS, body limits.</summary>
+    public static WebApplication UseEarthDataHttp(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
@@ -101,20 +97,11 @@ public static class HttpHardening
         {
             context.Response.OnStarting(static state =>
             {
-                var response = (HttpResponse)state;
-                response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                response.Headers["Referrer-Policy"] = "no-referrer";
-                if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
-                {
-                    response.Headers[HeaderNames.ContentSecurityPolicy] = HtmlContentSecurityPolicy;
-                    response.Headers[HeaderNames.XFrameOptions] = "DENY";
-                }
-
+                WriteSecurityHeaders((HttpResponse)state);
                 return Task.CompletedTask;
             }, context.Response);
             return next(context);
         });
-        beforeRouting?.Invoke(app);
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
@@ -130,6 +117,22 @@ public static class HttpHardening
             return next(context);
         });
         return app;
+    }
+
+    /// <summary>
+    /// The security headers of every answer: no MIME sniffing, no referrer, and for HTML the Content-Security-Policy and
+    /// no framing. Call it once the content type is set (the pipeline does so when the response starts).
+    /// </summary>
+    public static void WriteSecurityHeaders(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            response.Headers[HeaderNames.ContentSecurityPolicy] = HtmlContentSecurityPolicy;
+            response.Headers[HeaderNames.XFrameOptions] = "DENY";
+        }
     }
 
     /// <summary>Declares the largest request body the route accepts (413 above it), instead of <see cref="HttpLimits.DefaultMaxBodyBytes"/>.</summary>
