@@ -188,7 +188,8 @@ public sealed partial class PostgresCatalogStore : ICatalogStore, IAsyncDisposab
     }
 
     /// <summary>
-    /// Runs a count within <paramref name="timeout"/> as the server's <c>statement_timeout</c>: a cancel request Npgsql
+    /// Runs a count within <paramref name="timeout"/> as the server's <c>statement_timeout</c> (JIT and parallel workers
+    /// off, as for pages): a cancel request Npgsql
     /// sends for the token reaches a backend that has not started the statement yet in vain, and the count then runs to
     /// its end (seen with a 1 ms budget and a scan of hundreds of ms).
     /// </summary>
@@ -202,7 +203,10 @@ public sealed partial class PostgresCatalogStore : ICatalogStore, IAsyncDisposab
 
         using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, StatementTimeout(timeout).TrimStart(';', ' '), cancellationToken).ConfigureAwait(false);
+        // JIT and parallel workers off, as for pages: PostgreSQL compiles a costly-looking plan before it runs it, and
+        // starts workers for it, and neither the compile nor stopping the workers keeps to statement_timeout (20 ms counts
+        // with a CQL2 filter took 108 ms p50, 134 ms p95 at 1 M items with them; 27 / 32 ms without).
+        await ExecuteAsync(connection, "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0" + StatementTimeout(timeout), cancellationToken).ConfigureAwait(false);
         try
         {
             using var command = Command(sql, parameters, connection);

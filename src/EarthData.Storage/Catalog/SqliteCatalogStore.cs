@@ -166,7 +166,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     private async Task<List<string>> FetchAsync(string sql, SqlBuilder parameters, TimeSpan limit, CancellationToken cancellationToken) =>
         await QueryTextAsync(sql, parameters.Parameters, cancellationToken, limit).ConfigureAwait(false);
 
-    // The time limit reaches SQLite as the cancelled token and as a deadline (SqliteCancellation watches both inside the statement).
+    // The time limit reaches SQLite as a deadline the progress handler checks inside the statement (the token: the caller's).
     private async Task<long> CountAsync(string sql, SqlBuilder parameters, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
