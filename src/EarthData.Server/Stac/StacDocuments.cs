@@ -30,8 +30,8 @@ internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, Ti
     /// <summary>
     /// Runs a search for a request within <see cref="ServerSettings.SearchTimeout"/>: the budget goes to the store
     /// (<see cref="ItemSearch.TimeBudget"/>), which stops its statements inside the database when it runs out
-    /// (<see cref="SearchTimeoutException"/>); the token is cancelled when the client goes away and at the budget. Either
-    /// is an <see cref="OperationCanceledException"/> the problem handler answers 503.
+    /// (<see cref="SearchTimeoutException"/>); the token is cancelled when the client goes away and at the budget, and a
+    /// search the budget's token stopped is a <see cref="SearchTimeoutException"/> too, so the 503 always names the budget.
     /// </summary>
     /// <param name="catalog">The catalogue.</param>
     /// <param name="search">The request's criteria.</param>
@@ -45,7 +45,16 @@ internal sealed class StacDocuments(ServerSettings settings, PublicUrls urls, Ti
         budget.CancelAfter(settings.SearchTimeout);
         var started = Stopwatch.GetTimestamp();
         var configured = Configure(search) with { TimeBudget = settings.SearchTimeout };
-        var page = await catalog.SearchAsync(countMatched ? configured : configured with { CountMatched = false }, budget.Token).ConfigureAwait(false);
+        ItemPage page;
+        try
+        {
+            page = await catalog.SearchAsync(countMatched ? configured : configured with { CountMatched = false }, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (ex is not SearchTimeoutException && budget.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The budget's token won the race against the store's own limit (both fire at the budget): the same answer.
+            throw new SearchTimeoutException(settings.SearchTimeout, ex);
+        }
 
         // A fallback on the clock: work the store does outside its statements (reading rows, the in-memory residual)
         // may end past the budget with its token never cancelled, since the timer needs a thread-pool thread that
