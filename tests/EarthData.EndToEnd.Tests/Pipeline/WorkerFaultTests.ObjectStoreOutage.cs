@@ -14,7 +14,9 @@ public sealed partial class WorkerFaultTests
     public async Task ObjectStoreStopped20sDuringPublishing_SceneRetriesAndPublishes_NothingHalfPublishedVisible()
     {
         var drop = Path.Combine(_root, "drop");
-        var id = Generate(drop, seed: 80, row: 140);
+        // Large enough that its publish stage (uploads of the COGs and the pyramids) lasts well beyond the 5 ms poll below:
+        // at scale 0.04 the publish stage could start and end between two polls.
+        var id = Generate(drop, seed: 80, row: 140, scale: 0.12);
         using var azurite = await AzuriteProcess.StartAsync(FreePort(), Path.Combine(_root, "azurite"));
         var data = Path.Combine(_root, "data");
         var url = $"http://127.0.0.1:{FreePort()}";

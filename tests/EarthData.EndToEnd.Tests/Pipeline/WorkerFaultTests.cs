@@ -131,9 +131,9 @@ public sealed partial class WorkerFaultTests(ITestOutputHelper output) : IDispos
         return environment;
     }
 
-    private static string Generate(string drop, int seed, int row) => SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
+    private static string Generate(string drop, int seed, int row, double scale = 0.04) => SyntheticSceneGenerator.Generate(new SyntheticSceneOptions
     {
-        OutputRoot = drop, Collection = "CBERS4-MUX", Scale = 0.04, Seed = seed, Row = row,
+        OutputRoot = drop, Collection = "CBERS4-MUX", Scale = scale, Seed = seed, Row = row,
     }).Scenes[0].Id.ToString();
 
     /// <summary>Waits until <paramref name="victim"/> holds a stage lease of one of the scenes, then kills it with SIGKILL.</summary>
