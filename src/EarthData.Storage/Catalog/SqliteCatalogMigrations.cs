@@ -118,7 +118,7 @@ internal static class SqliteCatalogMigrations
         CREATE INDEX alert_evaluations_pending ON alert_evaluations (requested_at, scene_id) WHERE done_at IS NULL;
         """,
         // v6: a pending evaluation names the job last enqueued for it, so the periodic sweep re-enqueues only the
-        // evaluations no live job carries (EarthData.Jobs.Background.EvaluationRecovery).
+        // evaluations no live job carries (the job system's recovery sweep reads it).
         """
         ALTER TABLE alert_evaluations ADD COLUMN job_id TEXT;
         """,
