@@ -9,7 +9,8 @@ namespace EarthData.Jobs.Alerts;
 
 /// <summary>
 /// The blue, green, red and NIR TOA reflectance of one archive-layout scene on its native grid (0 = no data), with its
-/// cloud/shadow mask: what alert evaluation reads. Holds whole bands in memory (a full MUX scene: ~4 × 144 MB).
+/// cloud/shadow mask: what alert evaluation reads. Each pixel takes its own head's factors on a two-head WFI/AWFI scene
+/// (<see cref="HeadFactors"/>, as the index COGs do). Holds whole bands in memory (a full MUX scene: ~4 × 144 MB).
 /// </summary>
 public sealed class SceneReflectance
 {
@@ -63,14 +64,10 @@ public sealed class SceneReflectance
         string[] names = ["blue", "green", "red", "nir"];
         var bands = names.Select(n => metadata.Camera.Bands.FirstOrDefault(b => b.CommonName == n)
             ?? throw new InvalidSceneException($"{files.Id}: the camera has no {n} band; alerts need blue, green, red and NIR", sceneDirectory, null, files.Id.ToString())).ToArray();
-        if (!ReflectanceFactors.TryCompute(metadata, bands, out var factors))
-        {
-            throw new InvalidSceneException($"{files.Id}: {ReflectanceFactors.NoCoefficientsMessage}", sceneDirectory, null, files.Id.ToString());
-        }
-
         int width = 0, height = 0;
         var geoTransform = Gdal.GeoTransform.Identity;
         var data = new float[4][];
+        HeadFactors? factors = null;
         for (var b = 0; b < 4; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,6 +77,8 @@ public sealed class SceneReflectance
                 (width, height) = (dataset.Width, dataset.Height);
                 geoTransform = dataset.GeoTransform is { IsNorthUp: true } transform ? transform
                     : throw new InvalidSceneException($"{files.Id}: band {bands[b].Number} is not north-up", sceneDirectory, null, files.Id.ToString());
+                factors = HeadFactors.Of(metadata, bands, dataset)
+                    ?? throw new InvalidSceneException($"{files.Id}: {ReflectanceFactors.NoCoefficientsMessage}", sceneDirectory, null, files.Id.ToString());
             }
             else if (dataset.Width != width || dataset.Height != height)
             {
@@ -88,10 +87,9 @@ public sealed class SceneReflectance
 
             var values = new float[width * height];
             dataset.GetBand(1).Read<float>(0, 0, width, height, values);
-            var factor = (float)factors[b];
-            for (var i = 0; i < values.Length; i++)
+            for (var row = 0; row < height; row++)
             {
-                values[i] *= factor; // DN 0 (nodata) stays 0
+                factors!.ScaleRow(b, row, 0, values.AsSpan(row * width, width)); // DN 0 (nodata) stays 0
             }
 
             data[b] = values;

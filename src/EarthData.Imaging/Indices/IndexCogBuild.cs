@@ -3,6 +3,7 @@ using System.Buffers;
 using EarthData.Core.Indices;
 using EarthData.Gdal;
 using EarthData.Imaging.Cog;
+using EarthData.Imaging.Radiometry;
 
 namespace EarthData.Imaging.Indices;
 
@@ -20,8 +21,7 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     private readonly List<IndexDefinition> _wanted;
     private readonly List<string> _names;
     private readonly int[] _numbers;
-    private readonly double[] _factors;
-    private readonly IndexHeads? _heads;
+    private readonly HeadFactors _factors;
     private readonly double?[] _noData;
     private readonly int _alpha;
     private readonly Dictionary<string, string> _unavailable;
@@ -39,15 +39,14 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
     /// <param name="wanted">The indices to write.</param>
     /// <param name="names">Common names of the input bands.</param>
     /// <param name="numbers">The master's band number of each input band.</param>
-    /// <param name="factors">The scene's reflectance factor of each input band.</param>
-    /// <param name="heads">Each head's factors and columns where a two-head scene's heads differ; null to use <paramref name="factors"/> everywhere.</param>
+    /// <param name="factors">The reflectance factors of each input band on <paramref name="source"/>'s pixels.</param>
     /// <param name="unavailable">Requested indices the scene does not allow (reported by <see cref="Finish"/>).</param>
     /// <param name="outputDirectory">Where the COGs go.</param>
     /// <param name="threads">Compression threads.</param>
-    public IndexCogBuild(GdalDataset source, List<IndexDefinition> wanted, List<string> names, List<int> numbers, double[] factors, IndexHeads? heads,
+    public IndexCogBuild(GdalDataset source, List<IndexDefinition> wanted, List<string> names, List<int> numbers, HeadFactors factors,
         Dictionary<string, string> unavailable, string outputDirectory, int threads)
     {
-        (_source, _wanted, _names, _numbers, _factors, _heads, _unavailable, _threads) = (source, wanted, names, [.. numbers], factors, heads, unavailable, threads);
+        (_source, _wanted, _names, _numbers, _factors, _unavailable, _threads) = (source, wanted, names, [.. numbers], factors, unavailable, threads);
         _noData = [.. _numbers.Select(n => source.GetBand(n).NoDataValue)];
         _alpha = source.GetBand(source.BandCount).ColorInterpretation == ColorInterpretation.Alpha ? source.BandCount : 0;
         Bands = _alpha > 0 ? [.. _numbers, _alpha] : _numbers;
@@ -150,10 +149,10 @@ internal sealed class IndexCogBuild : ICogBlockConsumer, IDisposable
             var values = block.Values(_numbers[b]);
             var output = _reflectance[b];
             var noData = _noData[b] is { } nd ? (float)nd : float.NaN;
-            var (left, right) = _heads is { } heads ? ((float)heads.Left[b], (float)heads.Right[b]) : ((float)_factors[b], (float)_factors[b]);
+            var (left, right) = ((float)_factors.Left(b), (float)_factors.Right(b));
             for (var r = 0; r < rows; r++)
             {
-                var split = _heads is null ? columns : Math.Clamp(_heads.Columns.FirstRightColumn(block.Y + r) - block.X, 0, columns);
+                var split = Math.Clamp(_factors.FirstRightColumn(block.Y + r) - block.X, 0, columns);
                 for (var c = 0; c < columns; c++)
                 {
                     var i = (r * columns) + c;

@@ -12,9 +12,9 @@ namespace EarthData.Imaging.Indices;
 /// <c>TILING_SCHEME</c> metadata), so index block (x, y) at any level is the same XYZ tile as the master's.
 /// </summary>
 /// <remarks>
-/// <para>Values are computed on TOA reflectance (DN × <see cref="ReflectanceFactors"/>: the scene factors the alert
-/// evaluator and <c>eo:cloud_cover</c> use too, or on a two-head WFI/AWFI scene whose heads are calibrated apart, each
-/// head's own factors for the pixels west or east of the seam between them, see <see cref="IndexHeads"/>) by <see cref="IndexKernels"/>, one 256 × 256 block at a time (pooled
+/// <para>Values are computed on TOA reflectance (DN × <see cref="HeadFactors"/>: the scene factors, or on a two-head
+/// WFI/AWFI scene whose heads are calibrated apart each head's own factors for the pixels west or east of the seam
+/// between them — the factors the alert evaluator uses too) by <see cref="IndexKernels"/>, one 256 × 256 block at a time (pooled
 /// buffers: never the whole scene in memory), all requested indices from one read of the bands — the same read that
 /// feeds the scene statistics when <see cref="MasterCogPass"/> writes them; blocks the master stores nowhere (most of
 /// the padded grid) are never read nor written.</para>
@@ -104,7 +104,8 @@ public static class IndexCogWriter
         var names = wanted.SelectMany(d => d.Bands).Distinct(StringComparer.Ordinal).ToList();
         var specs = names.Select(n => metadata.Camera.Bands.First(b => b.CommonName == n)).ToList();
         var numbers = names.Select(n => BandNumber(source, n)).ToList();
-        if (numbers.Contains(0) || !ReflectanceFactors.TryCompute(metadata, specs, out var factors))
+        var factors = numbers.Contains(0) ? null : HeadFactors.Of(metadata, specs, source);
+        if (factors is null)
         {
             var reason = numbers.Contains(0) ? $"needs the {string.Join(", ", names)} bands, which the COG does not carry" : NoCalibrationReason;
             foreach (var definition in wanted)
@@ -115,7 +116,7 @@ public static class IndexCogWriter
             return null;
         }
 
-        return new IndexCogBuild(source, wanted, names, numbers, factors, IndexHeads.Of(metadata, specs, source), unavailable, outputDirectory, threads);
+        return new IndexCogBuild(source, wanted, names, numbers, factors, unavailable, outputDirectory, threads);
     }
 
     /// <summary>Index values → Int16 counts (× 10 000, rounded, clamped to ±32 767); NaN → <see cref="NoData"/>.</summary>

@@ -7,7 +7,8 @@ namespace EarthData.Imaging.Masks;
 /// <summary>
 /// STAC <c>eo:cloud_cover</c> of a scene (INPE's metadata has none): <see cref="CloudShadowMask"/> over the TOA
 /// reflectance of the blue, green, red and NIR bands of the scene's Web Mercator COG, read through its overviews at a
-/// sample of at most <see cref="DefaultSampleSize"/> pixels on the longer side (a percentage needs no full resolution).
+/// sample of at most <see cref="DefaultSampleSize"/> pixels on the longer side (a percentage needs no full resolution),
+/// each pixel with its own head's calibration on a two-head scene (<see cref="HeadFactors"/>).
 /// </summary>
 public static class CloudCover
 {
@@ -29,7 +30,7 @@ public static class CloudCover
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 16);
         var specs = Needed.Select(n => metadata.Camera.Bands.FirstOrDefault(b => b.CommonName == n)).ToArray();
-        if (specs.Any(s => s is null) || !ReflectanceFactors.TryCompute(metadata, specs!, out var factors))
+        if (specs.Any(s => s is null))
         {
             return null;
         }
@@ -44,6 +45,11 @@ public static class CloudCover
         var scale = Math.Min(1.0, (double)sampleSize / Math.Max(dataset.Width, dataset.Height));
         var width = Math.Max(1, (int)Math.Round(dataset.Width * scale));
         var height = Math.Max(1, (int)Math.Round(dataset.Height * scale));
+        if (HeadFactors.Of(metadata, specs!, dataset, width, height) is not { } factors)
+        {
+            return null;
+        }
+
         var bands = new float[Needed.Length][];
         for (var b = 0; b < Needed.Length; b++)
         {
@@ -51,10 +57,9 @@ public static class CloudCover
             var values = new float[width * height];
             // Nearest neighbour keeps DN 0 (nodata outside the footprint) apart from the scene's pixels.
             dataset.GetBand(numbers[b]).Read<float>(0, 0, dataset.Width, dataset.Height, values, width, height);
-            var factor = (float)factors[b];
-            for (var i = 0; i < values.Length; i++)
+            for (var row = 0; row < height; row++)
             {
-                values[i] *= factor;
+                factors.ScaleRow(b, row, 0, values.AsSpan(row * width, width));
             }
 
             bands[b] = values;

@@ -11,7 +11,7 @@ namespace EarthData.Imaging.Radiometry;
 /// <see cref="SampleSpacing"/> metres of northing, projected into the raster's CRS and interpolated per row, so each
 /// row has one first right-head column.
 /// </summary>
-internal sealed class HeadColumns
+public sealed class HeadColumns
 {
     /// <summary>Northing between seam samples, metres (the projected seam's curvature is far below a pixel over it).</summary>
     public const double SampleSpacing = 2_000;
@@ -25,9 +25,23 @@ internal sealed class HeadColumns
     /// <param name="seamEpsg">EPSG code of the seam's CRS.</param>
     /// <param name="raster">A north-up raster with a geotransform and a CRS.</param>
     public static HeadColumns Of(CameraSeam seam, int seamEpsg, GdalDataset raster)
+        => Of(seam, seamEpsg, raster, raster?.Width ?? 0, raster?.Height ?? 0);
+
+    /// <summary>
+    /// The head columns of the rows of <paramref name="raster"/> read as a <paramref name="width"/> ×
+    /// <paramref name="height"/> image (its whole extent resampled, as an overview or a decimated read gives it).
+    /// </summary>
+    /// <param name="seam">The seam in the scene's UTM coordinates.</param>
+    /// <param name="seamEpsg">EPSG code of the seam's CRS.</param>
+    /// <param name="raster">A north-up raster with a geotransform and a CRS.</param>
+    /// <param name="width">Columns of the image read.</param>
+    /// <param name="height">Rows of the image read.</param>
+    public static HeadColumns Of(CameraSeam seam, int seamEpsg, GdalDataset raster, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(seam);
         ArgumentNullException.ThrowIfNull(raster);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         var gt = raster.GeoTransform ?? throw new GdalException($"'{raster.Path}' has no geotransform.");
         if (gt.RowRotation != 0 || gt.ColumnRotation != 0)
         {
@@ -51,13 +65,14 @@ internal sealed class HeadColumns
 
         transform.Transform(xs, ys);
         Array.Sort(ys, xs);
-        var firstRight = new int[raster.Height];
+        var (pixelWidth, pixelHeight) = (gt.PixelWidth * raster.Width / width, gt.PixelHeight * raster.Height / height);
+        var firstRight = new int[height];
         for (var row = 0; row < firstRight.Length; row++)
         {
-            var y = gt.OriginY + ((row + 0.5) * gt.PixelHeight);
-            var column = (Interpolate(ys, xs, y) - gt.OriginX) / gt.PixelWidth;
+            var y = gt.OriginY + ((row + 0.5) * pixelHeight);
+            var column = (Interpolate(ys, xs, y) - gt.OriginX) / pixelWidth;
             // Pixel c's centre is at c + 0.5: it lies west of the seam when c + 0.5 < column.
-            firstRight[row] = (int)Math.Clamp(Math.Ceiling(column - 0.5), 0, raster.Width);
+            firstRight[row] = (int)Math.Clamp(Math.Ceiling(column - 0.5), 0, width);
         }
 
         return new HeadColumns(firstRight);

@@ -139,7 +139,7 @@ public static class TileQueriesApi
             return TileProblems.NotFound($"No item '{item}' with a COG is published in collection '{collection}'.");
         }
 
-        var factors = await calibration.FactorsAsync(set, cancellationToken).ConfigureAwait(false);
+        var factors = await calibration.FactorsAsync(set, lon, lat, cancellationToken).ConfigureAwait(false);
         var (x, y) = WebMercatorQuad.LonLatToMeters(lon, lat);
         var bands = new JsonArray();
         int column, row;

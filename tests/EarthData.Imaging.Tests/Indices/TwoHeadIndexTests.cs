@@ -7,6 +7,7 @@ using EarthData.Imaging.Cog;
 using EarthData.Imaging.Indices;
 using EarthData.Imaging.Radiometry;
 using EarthData.Imaging.Tests.Cog;
+using EarthData.Testing;
 
 namespace EarthData.Imaging.Tests.Indices;
 
@@ -22,7 +23,7 @@ public sealed class TwoHeadIndexTests(CogScenesFixture scenes) : IClassFixture<C
     [Fact]
     public void Run_GivesEachHeadsPixelsItsOwnFactors_WestAndEastOfTheSeam()
     {
-        var scene = TwoHeadCopy(scenes.Wfi);
+        var scene = TwoHeadScene.Copy(scenes.Wfi, _output, RightGain);
         var metadata = SceneMetadata.Read(ArchiveLayout.Locate(scene));
         Assert.Equal(2, metadata.Cameras.Count);
         var cogPath = Path.Combine(_output, "visual.tif");
@@ -113,40 +114,4 @@ public sealed class TwoHeadIndexTests(CogScenesFixture scenes) : IClassFixture<C
         var value = stored * IndexCogWriter.Scale;
         Assert.True(Math.Abs(value - Math.Clamp(expected, -3.2767, 3.2767)) <= 0.6e-4, $"{what}: stored {value}, kernel {expected}");
     }
-
-    /// <summary>
-    /// A copy of a generated one-head scene whose XML describes two heads: the left covers the west half of the image
-    /// (its right edge through the middles of the top and bottom edges), the right the east half with
-    /// <see cref="RightGain"/> times the coefficients.
-    /// </summary>
-    private string TwoHeadCopy(string source)
-    {
-        var target = Directory.CreateDirectory(Path.Combine(_output, Path.GetFileName(source))).FullName;
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var xml in Directory.GetFiles(target, "*.xml"))
-        {
-            var band = InpeMetadataReader.ReadFile(xml);
-            var one = Assert.Single(band.Cameras);
-            var image = one.ImageData;
-            var (top, bottom) = (Middle(image.UpperLeft, image.UpperRight), Middle(image.LowerLeft, image.LowerRight));
-            var leftHead = one with { Optics = Optics.Left, ImageData = image with { UpperRight = top, LowerRight = bottom } };
-            var rightHead = one with
-            {
-                Optics = Optics.Right,
-                ImageData = image with { UpperLeft = top, LowerLeft = bottom },
-                AbsoluteCalibrationCoefficients = one.AbsoluteCalibrationCoefficients.ToDictionary(p => p.Key, p => p.Value * RightGain[p.Key]),
-            };
-            InpeMetadataWriter.WriteFile(band with { Cameras = [leftHead, rightHead] }, xml);
-        }
-
-        return target;
-    }
-
-    private static ImageCorner Middle(ImageCorner a, ImageCorner b) => new(
-        (a.Line + b.Line) / 2, (a.Column + b.Column) / 2, (a.Latitude + b.Latitude) / 2, (a.Longitude + b.Longitude) / 2,
-        (a.Northing + b.Northing) / 2, (a.Easting + b.Easting) / 2);
 }

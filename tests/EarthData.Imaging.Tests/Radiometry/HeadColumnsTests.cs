@@ -25,6 +25,24 @@ public sealed class HeadColumnsTests
     }
 
     [Fact]
+    public void Of_PlacesTheSeamOnAReducedRead_AtTheReadsOwnPixelSize()
+    {
+        // The 100 × 40 raster read as 25 × 10: 40 m pixels over the same extent.
+        using var raster = UtmRaster(100, 40);
+        var seam = new CameraSeam(500_305, 7_000_400, 500_505, 7_000_000);
+
+        var columns = HeadColumns.Of(seam, 32723, raster, 25, 10);
+
+        for (var row = 0; row < 10; row++)
+        {
+            var easting = seam.EastingAt(7_000_400 - ((row + 0.5) * 40));
+            var first = columns.FirstRightColumn(row);
+            Assert.True(500_000 + ((first + 0.5) * 40) >= easting, $"row {row}: column {first} lies west of the seam at {easting}");
+            Assert.True(500_000 + ((first - 0.5) * 40) < easting, $"row {row}: column {first - 1} lies east of the seam at {easting}");
+        }
+    }
+
+    [Fact]
     public void Of_ClampsToTheRaster_WhereTheSeamLiesBeyondIt()
     {
         using var raster = UtmRaster(10, 2);
