@@ -33,7 +33,7 @@ internal static class CogCommand
                 OverviewResampling = parse.GetValue(overviewResampling)!,
                 Threads = parse.GetValue(threads),
             };
-            GdalCache.Bound(GdalCache.ProcessingBytes);
+            NativeMemoryLimits.Apply(NativeMemoryLimits.ProcessingCacheBytes);
             var result = ProgressDisplay.Run(stderr, "writing COG", p => CogWriter.Write(request, p, token));
             if (result.RadiometryNote is not null)
             {

@@ -29,7 +29,7 @@ internal static class IngestCommand
             SceneRecord record;
             if (settings.JobStorage == JobStorageProvider.InMemory)
             {
-                GdalCache.Bound(GdalCache.ProcessingBytes);
+                NativeMemoryLimits.Apply(NativeMemoryLimits.ProcessingCacheBytes);
                 record = await PublishCommand.RunAsync(host.Services, parse.GetValue(source)!, parse.GetValue(force), stderr, token).ConfigureAwait(false);
             }
             else

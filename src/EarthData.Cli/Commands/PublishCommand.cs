@@ -47,7 +47,7 @@ internal static class PublishCommand
             var files = ArchiveLayout.Locate(directory);
             using var host = EarthDataHost.Build(DataDirectory.Resolve(parse.GetValue(data)), EarthDataRole.Client, overrides);
             await host.StartAsync(token).ConfigureAwait(false);
-            GdalCache.Bound(GdalCache.ProcessingBytes);
+            NativeMemoryLimits.Apply(NativeMemoryLimits.ProcessingCacheBytes);
             var record = await RunAsync(host.Services, files.Directory, force: true, stderr, token).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             if (record.State != SceneState.Published)

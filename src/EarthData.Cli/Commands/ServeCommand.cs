@@ -33,7 +33,7 @@ internal static class ServeCommand
             var app = EarthDataServer.Build(options);
             if (options.RunWorkers)
             {
-                GdalCache.Bound(GdalCache.ProcessingBytes);
+                NativeMemoryLimits.Apply(NativeMemoryLimits.ProcessingCacheBytes);
             }
 
             await using var disposeApp = app.ConfigureAwait(false);

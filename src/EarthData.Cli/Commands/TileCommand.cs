@@ -44,7 +44,7 @@ internal static partial class TileCommand
     /// </summary>
     internal static PyramidResult Run(TileSettings settings, IProgress<double> progress, CancellationToken cancellationToken)
     {
-        GdalCache.Bound(GdalCache.ProcessingBytes);
+        NativeMemoryLimits.Apply(NativeMemoryLimits.ProcessingCacheBytes);
         using var sink = CreateSink(settings.Output, settings.Encoder.FileExtension);
         var (type, _, collection, aligned) = AlignedCogSource.Inspect(settings.Input);
         CheckDataType(type, settings);
@@ -58,7 +58,7 @@ internal static partial class TileCommand
             using var owned = warped;
             if (aligned)
             {
-                GdalCache.Bound(GdalCache.TilingBytes);
+                NativeMemoryLimits.Apply(NativeMemoryLimits.TilingCacheBytes);
             }
 
             var raster = warped?.Path ?? settings.Input;

@@ -41,7 +41,7 @@ internal static class WorkerCommand
                     "earthdata worker needs the shared job storage: set EarthData__Jobs__Storage=PostgreSql (the embedded default runs its workers inside 'earthdata serve')");
             }
 
-            GdalCache.Bound(GdalCache.ProcessingBytes);
+            NativeMemoryLimits.Apply(NativeMemoryLimits.ProcessingCacheBytes);
             await host.StartAsync(token).ConfigureAwait(false);
             await stdout.WriteLineAsync($"EarthData worker {settings.State.WorkerId} serving {string.Join(',', names)} with {parse.GetValue(workers) ?? settings.Workers} worker(s)")
                 .ConfigureAwait(false);
