@@ -22,6 +22,7 @@ internal static class ServeCommand
         var serve = new Command("serve", "Run the EarthData server (API, STAC API, objects, job dashboard) with pipeline workers") { urls, data, publicUrl, publicObjectsUrl, noWorkers };
         serve.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
+            SocketTuning.Apply();
             var options = new ServerOptions
             {
                 Urls = parse.GetValue(urls)!,
