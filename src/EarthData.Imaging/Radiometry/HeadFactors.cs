@@ -48,18 +48,12 @@ public sealed class HeadFactors
     public static HeadFactors? Of(SceneMetadata metadata, IReadOnlyList<BandSpec> bands, GdalDataset raster, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(raster);
-        if (!ReflectanceFactors.TryCompute(metadata, bands, out var scene))
+        return Calibrate(metadata, bands) switch
         {
-            return null;
-        }
-
-        if (ReflectanceFactors.ByCamera(metadata, bands) is not { } heads
-            || CameraSeam.Between(metadata.Cameras[0], metadata.Cameras[1]) is not { } seam)
-        {
-            return new HeadFactors(scene, scene, null, width);
-        }
-
-        return new HeadFactors(heads[0], heads[1], HeadColumns.Of(seam, metadata.Cameras[0].Projection.Epsg, raster, width, height), width);
+            null => null,
+            { Heads: { } heads } => new HeadFactors(heads.Left, heads.Right, HeadColumns.Of(heads.Seam, metadata.Cameras[0].Projection.Epsg, raster, width, height), width),
+            { Scene: var scene } => new HeadFactors(scene, scene, null, width),
+        };
     }
 
     /// <summary>
@@ -72,22 +66,33 @@ public sealed class HeadFactors
     /// <param name="latitude">Latitude, degrees (WGS 84).</param>
     public static double[]? At(SceneMetadata metadata, IReadOnlyList<BandSpec> bands, double longitude, double latitude)
     {
-        if (!ReflectanceFactors.TryCompute(metadata, bands, out var scene))
+        var calibration = Calibrate(metadata, bands);
+        if (calibration?.Heads is not { } heads)
         {
-            return null;
-        }
-
-        if (ReflectanceFactors.ByCamera(metadata, bands) is not { } heads
-            || CameraSeam.Between(metadata.Cameras[0], metadata.Cameras[1]) is not { } seam)
-        {
-            return scene;
+            return calibration?.Scene;
         }
 
         using var wgs84 = SpatialReference.FromEpsg(4326);
         using var utm = SpatialReference.FromEpsg(metadata.Cameras[0].Projection.Epsg);
         using var transform = CoordinateTransformation.Create(wgs84, utm);
         var (easting, northing) = transform.Transform(longitude, latitude);
-        return easting < seam.EastingAt(northing) ? heads[0] : heads[1];
+        return easting < heads.Seam.EastingAt(northing) ? heads.Left : heads.Right;
+    }
+
+    /// <summary>
+    /// The scene's factors of <paramref name="bands"/>, with each head's and the seam between them where a two-head
+    /// scene's heads are calibrated apart and the seam can be placed; null when the scene cannot be calibrated.
+    /// </summary>
+    private static (double[] Scene, (double[] Left, double[] Right, CameraSeam Seam)? Heads)? Calibrate(SceneMetadata metadata, IReadOnlyList<BandSpec> bands)
+    {
+        if (!ReflectanceFactors.TryCompute(metadata, bands, out var scene))
+        {
+            return null;
+        }
+
+        return ReflectanceFactors.ByCamera(metadata, bands) is { } heads && CameraSeam.Between(metadata.Cameras[0], metadata.Cameras[1]) is { } seam
+            ? (scene, (heads[0], heads[1], seam))
+            : (scene, null);
     }
 
     /// <summary>The left head's factor of band <paramref name="band"/> (the scene's on a one-head raster).</summary>
