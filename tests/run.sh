@@ -47,6 +47,8 @@ for proj in tests/*/*.Tests.csproj; do
   fi
   if [ "$rc" -ne 0 ]; then
     status=1
+    # What failed and where, so a CI log alone says which assertion (the whole log is in .testresults).
+    grep -E -A 12 '^\s*Error Message:' "$log" | grep -v -E '^\s*at (System|Xunit)\.|End of stack trace' | head -n 80
     # A test host that crashed before writing results still counts as a failure.
     [ -f "$trx" ] || failed=$((failed + 1))
   fi

@@ -35,6 +35,7 @@ public static class EarthDataServer
 
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        options.Logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(server);
         builder.Services.AddSingleton(keys);
@@ -46,6 +47,7 @@ public static class EarthDataServer
         builder.Services.AddSingleton<StacDocuments>();
         builder.Services.AddEarthDataTiles(server);
         builder.Services.AddEarthDataAlerts(builder.Configuration);
+        builder.Services.AddHostedService<IdleMemoryReturn>();
 
         var app = builder.Build();
         app.UseMiddleware<HeldTileShortcut>(); // first: a hot tile needs nothing of the pipeline below

@@ -35,6 +35,9 @@ public sealed record ServerOptions
     /// <summary>Extra configuration sources, applied after appsettings.json and the environment (tests, embedding).</summary>
     public Action<IConfigurationBuilder>? Configure { get; init; }
 
+    /// <summary>Extra logging setup, applied after the server's own (e.g. a provider of the embedding host or a test's capture).</summary>
+    public Action<ILoggingBuilder>? Logging { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {

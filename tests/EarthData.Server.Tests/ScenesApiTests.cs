@@ -35,15 +35,30 @@ public sealed class ScenesApiTests(PipelineServer server) : IClassFixture<Pipeli
         return scene.Id.ToString();
     }
 
+    /// <summary>Asserts the status, naming the answer's body and the server's last log lines otherwise.</summary>
+    private async Task ExpectAsync(HttpStatusCode expected, HttpResponseMessage response)
+    {
+        if (response.StatusCode != expected)
+        {
+            Assert.Fail($"{(int)response.StatusCode} instead of {(int)expected}: {await response.Content.ReadAsStringAsync()}; {await server.DiagnosticsAsync()}");
+        }
+    }
+
+    /// <summary>The scene once it is in one of <paramref name="states"/>; fails with the server's diagnostics after 3 minutes.</summary>
     private async Task<JsonElement> WaitForAsync(string id, params string[] states)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
             var scene = await server.Client.GetFromJsonAsync<JsonElement>($"/api/scenes/{id}");
-            if (states.Contains(scene.GetProperty("state").GetString()) || DateTime.UtcNow > deadline)
+            if (states.Contains(scene.GetProperty("state").GetString()))
             {
                 return scene;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{id} not {string.Join(" or ", states)} within 3 min: {scene}; {await server.DiagnosticsAsync()}");
             }
 
             await Task.Delay(200);
@@ -57,7 +72,7 @@ public sealed class ScenesApiTests(PipelineServer server) : IClassFixture<Pipeli
 
         using var response = await server.Client.SendAsync(Post("/api/scenes", new { source = id }));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await ExpectAsync(HttpStatusCode.Accepted, response);
         Assert.Equal($"/api/scenes/{id}", response.Headers.Location?.OriginalString);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(id, body.GetProperty("id").GetString());
@@ -104,7 +119,7 @@ public sealed class ScenesApiTests(PipelineServer server) : IClassFixture<Pipeli
         using var retry = await server.Client.SendAsync(Post($"/api/scenes/{id}/retry", null));
         using var again = await server.Client.SendAsync(Post($"/api/scenes/{id}/retry", null));
 
-        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        await ExpectAsync(HttpStatusCode.Accepted, queued);
         Assert.Equal("Rejected", rejected.GetProperty("state").GetString());
         Assert.Equal("ingest", rejected.GetProperty("stage").GetString());
         Assert.False(rejected.GetProperty("retryable").GetBoolean());

@@ -114,12 +114,12 @@ public sealed partial class ScenePipeline
             else if (outcome is { Record.State: SceneState.Published } published)
             {
                 LogPublished(_logger, sceneId);
+                // The evaluation first: cleaning is only space, and nothing that happens to it may delay or lose an alert.
+                await _alerts.ScenePublishedAsync(published.Record, CancellationToken.None).ConfigureAwait(false);
                 if (_stages[SceneStage.Publish] is PublishStage publish)
                 {
                     await CleanAsync(publish, sceneId).ConfigureAwait(false);
                 }
-
-                await _alerts.ScenePublishedAsync(published.Record, CancellationToken.None).ConfigureAwait(false);
             }
         }
 

@@ -78,8 +78,12 @@ public static class EarthDataServiceCollectionExtensions
             return CreateJobStorage(settings);
         });
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        // Hangfire's log provider is process-wide too, and AddHangfire points it at this host's logger factory, which
+        // dies with the host: HangfireHostLogs writes to whichever host is running instead.
+        services.AddHostedService<HangfireHostLogs>();
         services.AddHangfire(config =>
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireHostLogs.Provider));
 
         if (role.Workers)
         {

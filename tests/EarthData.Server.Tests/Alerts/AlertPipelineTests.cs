@@ -57,21 +57,21 @@ public sealed class AlertPipelineTests
 
             foreach (var scene in generated.Scenes)
             {
-                Assert.Equal("Published", await WaitForAsync(async () =>
+                Assert.Equal("Published", await WaitForAsync($"{scene.Id} to end its pipeline", server, receiver, async () =>
                 {
                     var state = (await server.Client.GetFromJsonAsync<JsonElement>($"/api/scenes/{scene.Id}")).GetProperty("state").GetString();
                     return state is "Published" or "Failed" or "Rejected" ? state : null;
                 }));
             }
 
-            var alertId = await WaitForAsync(async () => await FloodAlertAsync(server));
+            var alertId = await WaitForAsync("the flood alert", server, receiver, async () => await FloodAlertAsync(server));
             Assert.NotNull(alertId);
             using var cap = await server.Client.GetAsync($"/api/alerts/{alertId}/cap");
             var document = XDocument.Parse(await cap.Content.ReadAsStringAsync());
             Assert.Empty(CapSchema.Validate(document));
             Assert.Empty(CapConformance.Check(document));
 
-            Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.IsEmpty ? (bool?)null : true)));
+            Assert.True(await WaitForAsync("the first webhook attempt", server, receiver, () => Task.FromResult(receiver.Requests.IsEmpty ? (bool?)null : true)));
             var alert = await server.Client.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}");
             var baselines = (await server.Client.GetFromJsonAsync<JsonElement>("/api/baselines?footprint=CBERS4-MUX/151/121&kind=water")).GetProperty("baselines");
             var baseline = Assert.Single(baselines.EnumerateArray());
@@ -89,15 +89,16 @@ public sealed class AlertPipelineTests
                 Assert.Equal(("* * * * *", "alerts", TimeSpan.FromMinutes(5)), (sweep.Cron, sweep.Job.Queue, (TimeSpan)sweep.Job.Args[0]));
             }
 
-            Assert.True(await WaitForAsync(async () => (await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0 ? true : (bool?)null));
+            Assert.True(await WaitForAsync("no pending evaluation", server, receiver, async () =>
+                (await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0 ? true : (bool?)null));
 
             // As if the server stopped between the after scene's publish and its evaluation job.
             await alerts.MarkEvaluationPendingAsync(generated.Scenes[^1].Id.ToString(), CancellationToken.None);
             await server.RestartAsync();
-            Assert.True(await WaitForAsync(async () =>
+            Assert.True(await WaitForAsync("no pending evaluation after the restart", server, receiver, async () =>
                 (await server.Service<EarthData.Core.Alerts.IAlertStore>().ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Count == 0 ? true : (bool?)null));
 
-            Assert.True(await WaitForAsync(() => Task.FromResult(receiver.Requests.Count < 2 ? (bool?)null : true)));
+            Assert.True(await WaitForAsync("the webhook delivered after the restart", server, receiver, () => Task.FromResult(receiver.Requests.Count < 2 ? (bool?)null : true)));
             await Task.Delay(TimeSpan.FromSeconds(6)); // time for a (wrong) third delivery: the retry of before the restart, or a second re-enqueue
             var requests = receiver.Requests.ToList();
             Assert.Equal(2, requests.Count);
@@ -154,17 +155,34 @@ public sealed class AlertPipelineTests
         })];
     }
 
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe)
+    /// <summary>Polls <paramref name="probe"/> until it answers, for up to 4 minutes; then fails, naming what it waited for and the server's state.</summary>
+    private static async Task<T> WaitForAsync<T>(string what, RunningServer server, LoopbackReceiver receiver, Func<Task<T?>> probe)
     {
         var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (true)
+        while (DateTime.UtcNow < deadline)
         {
-            if (await probe() is { } value || DateTime.UtcNow > deadline)
+            if (await probe() is { } value)
             {
-                return await probe();
+                return value;
             }
 
             await Task.Delay(250);
         }
+
+        return await probe() ?? throw new Xunit.Sdk.XunitException($"waited 4 min for {what}; {await StateAsync(server, receiver)}");
+    }
+
+    /// <summary>What the server's alert store and jobs hold, what the receiver got, and the server's last log lines.</summary>
+    private static async Task<string> StateAsync(RunningServer server, LoopbackReceiver receiver)
+    {
+        var alerts = server.Service<EarthData.Core.Alerts.IAlertStore>();
+        var evaluations = await alerts.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None);
+        var deliveries = await alerts.ListPendingDeliveriesAsync(CancellationToken.None);
+        var evaluated = server.Service<Hangfire.JobStorage>().GetMonitoringApi().SucceededJobs(0, 50)
+            .Where(j => j.Value.Job?.Type == typeof(EarthData.Jobs.Background.EvaluateAlerts))
+            .Select(j => $"{j.Value.Job!.Args[0]}: {j.Value.Result}");
+        return $"pending evaluations [{string.Join(", ", evaluations.Select(e => $"{e.SceneId} job {e.JobId}"))}], " +
+            $"pending deliveries {deliveries.Count}, webhook requests {receiver.Requests.Count}, evaluations [{string.Join("; ", evaluated)}]; " +
+            await server.DiagnosticsAsync();
     }
 }
