@@ -125,6 +125,13 @@ public sealed class AlertEvaluator(IAlertStore alerts, ISubscriptionStore subscr
         var sceneId = inputs.After.Metadata.Id.ToString();
         if (state.LastSceneId == sceneId)
         {
+            // A re-run (Hangfire's retry after the webhook hand-off failed, a recovery): hand the event's latest message
+            // over again; its delivery claim keeps that to one webhook.
+            if (state.Issued.Count > 0 && await alerts.GetAsync(state.Issued[^1].Identifier, cancellationToken).ConfigureAwait(false) is { } latest)
+            {
+                await dispatcher.DispatchAsync(subscription, latest, cancellationToken).ConfigureAwait(false);
+            }
+
             return new EvaluationOutcome(subscription.Id, hazard, finding, null, "scene already evaluated");
         }
 

@@ -11,7 +11,8 @@ public sealed class InMemoryAlertStore : IAlertStore
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, Hazard), EventState> _states = [];
     private readonly Dictionary<string, AlertMessage> _messages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (WebhookClaim Claim, bool Done)> _deliveries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (WebhookClaim Claim, bool Done, long Order)> _deliveries = new(StringComparer.Ordinal);
+    private long _claims;
     private readonly Dictionary<string, (long Mark, DateTimeOffset At, string? JobId)> _pendingEvaluations = new(StringComparer.Ordinal);
     private long _marks;
 
@@ -66,8 +67,22 @@ public sealed class InMemoryAlertStore : IAlertStore
         ArgumentNullException.ThrowIfNull(claim);
         lock (_gate)
         {
-            return Task.FromResult(_deliveries.TryAdd(claim.WebhookId, (claim, false)));
+            return Task.FromResult(_deliveries.TryAdd(claim.WebhookId, (claim, false, ++_claims)));
         }
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseDeliveryAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_deliveries.TryGetValue(webhookId, out var delivery) && !delivery.Done)
+            {
+                _deliveries.Remove(webhookId);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -89,8 +104,7 @@ public sealed class InMemoryAlertStore : IAlertStore
     {
         lock (_gate)
         {
-            // Insertion order is claim order (no removals).
-            return Task.FromResult<IReadOnlyList<WebhookClaim>>([.. _deliveries.Values.Where(d => !d.Done).Select(d => d.Claim)]);
+            return Task.FromResult<IReadOnlyList<WebhookClaim>>([.. _deliveries.Values.Where(d => !d.Done).OrderBy(d => d.Order).Select(d => d.Claim)]);
         }
     }
 

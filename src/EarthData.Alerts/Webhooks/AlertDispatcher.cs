@@ -9,7 +9,8 @@ namespace EarthData.Alerts.Webhooks;
 /// <summary>
 /// Sends an issued message to a subscription's webhook exactly once: the webhook id is derived from the subscription
 /// and the message id (<see cref="WebhookMessage.IdFor"/>) and claimed in the <see cref="IAlertStore"/> first, so a
-/// re-run of the evaluation sends no second webhook for the same event version. The body follows the Standard Webhooks
+/// re-run of the evaluation sends no second webhook for the same event version; a claim whose hand-off to the scheduler
+/// failed is released, so the re-run sends it. The body follows the Standard Webhooks
 /// payload shape: <c>{"type": "alert.alert|alert.update|alert.cancel", "timestamp": …, "data": &lt;GeoJSON Feature&gt;}</c>.
 /// </summary>
 public sealed class AlertDispatcher(IAlertStore store, IWebhookScheduler scheduler)
@@ -30,7 +31,19 @@ public sealed class AlertDispatcher(IAlertStore store, IWebhookScheduler schedul
             return false;
         }
 
-        await scheduler.ScheduleAsync(subscription, new WebhookMessage(id, Body(message)), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await scheduler.ScheduleAsync(subscription, new WebhookMessage(id, Body(message)), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not handed over: free the claim, so a re-run of the evaluation (which dispatches the event's latest message
+            // again) sends it. Should the hand-off have stored its job before failing, the receiver sees the same
+            // webhook-id twice, which Standard Webhooks receivers dedupe — better than never.
+            await store.ReleaseDeliveryAsync(id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         return true;
     }
 

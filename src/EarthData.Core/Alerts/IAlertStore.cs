@@ -24,6 +24,12 @@ public interface IAlertStore
     /// </summary>
     Task<bool> TryClaimDeliveryAsync(WebhookClaim claim, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Drops the claim of a delivery not completed (its hand-off to the job storage failed), so the next dispatch of the
+    /// message claims and sends it; no effect on a completed delivery or an unknown id.
+    /// </summary>
+    Task ReleaseDeliveryAsync(string webhookId, CancellationToken cancellationToken);
+
     /// <summary>Records that the claimed delivery is over (delivered, gone, given up, or nothing left to send).</summary>
     Task CompleteDeliveryAsync(string webhookId, CancellationToken cancellationToken);
 

@@ -111,6 +111,15 @@ public sealed class SqlAlertStore(AlertDatabase database) : IAlertStore
     }
 
     /// <inheritdoc />
+    public async Task ReleaseDeliveryAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhookId);
+        var sql = new SqlBuilder();
+        await database.ExecuteAsync($"DELETE FROM alert_deliveries WHERE webhook_id = {sql.Param(webhookId)} AND done_at IS NULL", sql, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task CompleteDeliveryAsync(string webhookId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhookId);

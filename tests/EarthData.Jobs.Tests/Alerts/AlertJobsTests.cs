@@ -1,9 +1,11 @@
 using System.Reflection;
+using EarthData.Alerts.Hazards;
 using EarthData.Alerts.Stores;
 using EarthData.Alerts.Webhooks;
 using EarthData.Core.Alerts;
 using EarthData.Core.Catalog;
 using EarthData.Core.Scenes;
+using EarthData.Jobs.Alerts;
 using EarthData.Jobs.Background;
 using EarthData.Jobs.Sources;
 using EarthData.Samples.Synthesis;
@@ -36,6 +38,34 @@ public class AlertJobsTests
         Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", second);
         Assert.Single(scenario.Receiver.Requests);
         Assert.Empty((await scenario.Store.ListPendingEvaluationsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Select(p => p.SceneId));
+    }
+
+    [Fact]
+    public async Task EvaluateAlerts_WhoseWebhookHandOffFailed_SendsTheWebhookOnHangfiresRetry_Once()
+    {
+        using var scenario = new AlertScenario(ChangeScenario.Flood, 0, 21);
+        await scenario.SubscribeAsync();
+        var scheduler = new FailingOnceScheduler(scenario.Scheduler);
+        var evaluator = new AlertEvaluator(scenario.Store, scenario.Subscriptions, new HazardThresholds(), new AlertDispatcher(scenario.Store, scheduler),
+            TimeProvider.System, scenario.Baselines);
+        var job = new EvaluateAlerts(evaluator, scenario.Subscriptions, scenario.Store, new SceneSources([new ArchiveFolderSource(scenario.Archive)]),
+            NullLogger<EvaluateAlerts>.Instance);
+        var sceneId = scenario.After.ToString();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync(sceneId, CancellationToken.None)); // the job storage refused the webhook job
+        var alert = Assert.Single(await scenario.Store.ListAsync(new AlertQuery(), CancellationToken.None));
+        Assert.Empty(scenario.Receiver.Requests);
+        Assert.Empty(await scenario.Store.ListPendingDeliveriesAsync(CancellationToken.None)); // the claim was released
+
+        var retry = await job.RunAsync(sceneId, CancellationToken.None);
+        var again = await job.RunAsync(sceneId, CancellationToken.None);
+
+        Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", retry);
+        Assert.Contains("sub_scenario flood: nothing issued (scene already evaluated)", again);
+        Assert.Equal(alert.Id, Assert.Single(await scenario.Store.ListAsync(new AlertQuery(), CancellationToken.None)).Id);
+        var request = Assert.Single(scenario.Receiver.Requests);
+        Assert.Equal(WebhookMessage.IdFor("sub_scenario", alert.Id), request.Headers["webhook-id"]);
+        Assert.Equal(2, scheduler.Calls);
     }
 
     [Fact]
@@ -213,6 +243,15 @@ public class AlertJobsTests
         var (job, _) = Assert.Single(client.Created);
         Assert.Equal(typeof(DeliverWebhook), job.Type);
         Assert.Equal(["sub_1", "flood-x.v1", 1], job.Args.Take(3));
+    }
+
+    /// <summary>A scheduler whose first hand-off fails, as a job storage that is briefly unavailable does.</summary>
+    private sealed class FailingOnceScheduler(IWebhookScheduler inner) : IWebhookScheduler
+    {
+        public int Calls { get; private set; }
+
+        public Task ScheduleAsync(Subscription subscription, WebhookMessage message, CancellationToken cancellationToken) =>
+            ++Calls == 1 ? throw new InvalidOperationException("job storage unavailable") : inner.ScheduleAsync(subscription, message, cancellationToken);
     }
 
     private static EvaluateAlerts Job(AlertScenario scenario) =>

@@ -155,17 +155,41 @@ public abstract class AlertStoreConformanceTests : IAsyncLifetime
     public async Task PendingDeliveries_AreTheClaimsNotCompleted_OldestFirst()
     {
         var (alerts, _) = await OpenAsync();
-        await alerts.TryClaimDeliveryAsync(Claim("b.v1"), CancellationToken.None);
-        await Task.Delay(20);
-        await alerts.TryClaimDeliveryAsync(Claim("a.v1"), CancellationToken.None);
-        await Task.Delay(20);
-        await alerts.TryClaimDeliveryAsync(Claim("c.v1"), CancellationToken.None);
+        await ClaimInTurnAsync(alerts, "b.v1", "a.v1", "c.v1");
 
         await alerts.CompleteDeliveryAsync(Claim("a.v1").WebhookId, CancellationToken.None);
         await alerts.CompleteDeliveryAsync("msg_unknown", CancellationToken.None);
 
         Assert.Equal([Claim("b.v1"), Claim("c.v1")], await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
         Assert.False(await alerts.TryClaimDeliveryAsync(Claim("a.v1"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReleaseDelivery_FreesAnOpenClaimForTheNextClaimant_AndLeavesCompletedOnesAndOrderAlone()
+    {
+        var (alerts, _) = await OpenAsync();
+        await ClaimInTurnAsync(alerts, "a.v1", "b.v1", "c.v1");
+        await alerts.CompleteDeliveryAsync(Claim("c.v1").WebhookId, CancellationToken.None);
+
+        await alerts.ReleaseDeliveryAsync(Claim("a.v1").WebhookId, CancellationToken.None);
+        await alerts.ReleaseDeliveryAsync(Claim("c.v1").WebhookId, CancellationToken.None);
+        await alerts.ReleaseDeliveryAsync("msg_unknown", CancellationToken.None);
+
+        Assert.Equal([Claim("b.v1")], await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
+        Assert.False(await alerts.TryClaimDeliveryAsync(Claim("c.v1"), CancellationToken.None)); // delivered: never again
+        await Task.Delay(20);
+        Assert.True(await alerts.TryClaimDeliveryAsync(Claim("a.v1"), CancellationToken.None));
+        Assert.Equal([Claim("b.v1"), Claim("a.v1")], await alerts.ListPendingDeliveriesAsync(CancellationToken.None));
+    }
+
+    /// <summary>Claims the messages in turn, 20 ms apart (claim times order the pending list).</summary>
+    private static async Task ClaimInTurnAsync(IAlertStore alerts, params string[] messageIds)
+    {
+        foreach (var id in messageIds)
+        {
+            await Task.Delay(20);
+            Assert.True(await alerts.TryClaimDeliveryAsync(Claim(id), CancellationToken.None));
+        }
     }
 
     [Fact]
