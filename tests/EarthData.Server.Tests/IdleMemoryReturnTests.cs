@@ -9,7 +9,7 @@ public sealed class IdleMemoryReturnTests
     [Fact]
     public void Tick_WhileAllocating_DoesNotCollect()
     {
-        var watcher = new IdleMemoryReturn();
+        var watcher = new IdleMemoryReturn(idleTicks: 1);
         var garbage = 0L;
         for (var i = 0; i < 64; i++)
         {
@@ -25,9 +25,10 @@ public sealed class IdleMemoryReturnTests
     public void Tick_OnceIdleAfterTheHeapGrew_ReturnsTheMemoryOnce()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true); // whatever ran before is not this test's growth
-        var watcher = new IdleMemoryReturn();
+        var watcher = new IdleMemoryReturn(idleTicks: 2);
         var committedInBurst = Burst(256);
         Assert.False(watcher.Tick()); // the burst was allocated since the watcher started: not idle yet
+        Assert.False(watcher.Tick()); // idle for one look: a pause between bursts, perhaps
 
         Assert.True(watcher.Tick());
         Assert.Equal(1, watcher.Returns);
