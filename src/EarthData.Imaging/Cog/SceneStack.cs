@@ -160,11 +160,15 @@ public sealed class SceneStack : IDisposable
     {
         foreach (var band in document.Root!.Elements("VRTRasterBand"))
         {
-            var noData = band.Element("NoDataValue")?.Value;
+            if (band.Element("NoDataValue")?.Value is not { } noData)
+            {
+                continue;
+            }
+
             foreach (var source in band.Elements("ComplexSource"))
             {
                 var onlyNoData = source.Elements().All(e => e.Name.LocalName is "SourceFilename" or "SourceBand" or "SourceProperties" or "SrcRect" or "DstRect" or "NODATA");
-                if (noData is not null && onlyNoData && source.Element("NODATA")?.Value == noData)
+                if (onlyNoData && source.Element("NODATA")?.Value == noData)
                 {
                     source.Name = "SimpleSource";
                     source.Element("NODATA")!.Remove();

@@ -83,7 +83,7 @@ public sealed class HeadFactors
     /// The scene's factors of <paramref name="bands"/>, with each head's and the seam between them where a two-head
     /// scene's heads are calibrated apart and the seam can be placed; null when the scene cannot be calibrated.
     /// </summary>
-    private static (double[] Scene, (double[] Left, double[] Right, CameraSeam Seam)? Heads)? Calibrate(SceneMetadata metadata, IReadOnlyList<BandSpec> bands)
+    private static (double[] Scene, Heads? Heads)? Calibrate(SceneMetadata metadata, IReadOnlyList<BandSpec> bands)
     {
         if (!ReflectanceFactors.TryCompute(metadata, bands, out var scene))
         {
@@ -91,9 +91,12 @@ public sealed class HeadFactors
         }
 
         return ReflectanceFactors.ByCamera(metadata, bands) is { } heads && CameraSeam.Between(metadata.Cameras[0], metadata.Cameras[1]) is { } seam
-            ? (scene, (heads[0], heads[1], seam))
+            ? (scene, new Heads(heads[0], heads[1], seam))
             : (scene, null);
     }
+
+    /// <summary>Each head's factors and the seam between the heads.</summary>
+    private sealed record Heads(double[] Left, double[] Right, CameraSeam Seam);
 
     /// <summary>The left head's factor of band <paramref name="band"/> (the scene's on a one-head raster).</summary>
     public double Left(int band) => _left[band];

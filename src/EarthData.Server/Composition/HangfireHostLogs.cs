@@ -18,6 +18,9 @@ internal sealed class HangfireHostLogs(ILoggerFactory factory) : IHostedService
     private static readonly Lock Gate = new();
     private static readonly List<ILoggerFactory> Running = [];
 
+    // The last of Running, read on every Hangfire log call (IsEnabled checks included) without taking the lock.
+    private static volatile ILoggerFactory? s_current;
+
     /// <summary>The process-wide provider to give Hangfire (<c>UseLogProvider</c>).</summary>
     public static HangfireLogProvider Provider { get; } = new ProcessLogs();
 
@@ -27,6 +30,7 @@ internal sealed class HangfireHostLogs(ILoggerFactory factory) : IHostedService
         lock (Gate)
         {
             Running.Add(factory);
+            s_current = factory;
         }
 
         return Task.CompletedTask;
@@ -38,17 +42,10 @@ internal sealed class HangfireHostLogs(ILoggerFactory factory) : IHostedService
         lock (Gate)
         {
             Running.Remove(factory);
+            s_current = Running.Count == 0 ? null : Running[^1];
         }
 
         return Task.CompletedTask;
-    }
-
-    private static ILoggerFactory? Current()
-    {
-        lock (Gate)
-        {
-            return Running.Count == 0 ? null : Running[^1];
-        }
     }
 
     private sealed class ProcessLogs : HangfireLogProvider
@@ -62,7 +59,7 @@ internal sealed class HangfireHostLogs(ILoggerFactory factory) : IHostedService
 
         public bool Log(HangfireLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
         {
-            if (Current() is not { } factory)
+            if (s_current is not { } factory)
             {
                 return false;
             }
@@ -71,14 +68,14 @@ internal sealed class HangfireHostLogs(ILoggerFactory factory) : IHostedService
             {
                 var logger = _cached is { } cached && ReferenceEquals(cached.Factory, factory) ? cached.Logger : (_cached = new Cached(factory, factory.CreateLogger(name))).Logger;
                 var level = Level(logLevel);
-                if (messageFunc is null)
-                {
-                    return logger.IsEnabled(level);
-                }
-
                 if (!logger.IsEnabled(level))
                 {
                     return false;
+                }
+
+                if (messageFunc is null)
+                {
+                    return true; // Hangfire asking whether the level is on
                 }
 
 #pragma warning disable CA1848, CA2254 // Hangfire hands over a formatted message
@@ -88,7 +85,7 @@ internal sealed class HangfireHostLogs(ILoggerFactory factory) : IHostedService
             }
             catch (ObjectDisposedException)
             {
-                return false; // the host stopped between Current() and the write
+                return false; // the host stopped between reading s_current and the write
             }
         }
 
